@@ -1,0 +1,36 @@
+// The parallel graph builder (TBB), the one place a Graph is made.
+//
+// Interactions are aggregated into ties: count, weight sum, first and last
+// seen, and the set of kinds. The steps follow GAPBS's builder: count
+// interactions per source (undirected: per smaller endpoint), prefix sum,
+// scatter row indices into buckets, sort each bucket by (target, row) and
+// aggregate runs. Sorting by row index inside a tie makes the weight sum
+// independent of the thread count (bit-for-bit). Then the CSR(s) are laid out
+// the same way from the tie table. O(m log d) work for m interactions and
+// largest bucket d; memory about 16 bytes per interaction while building.
+#pragma once
+#include <cstdint>
+#include <span>
+
+#include "movemap/graph.hpp"
+#include "movemap/progress.hpp"
+
+namespace movemap {
+
+// One interaction between two actors (all spans the same length). `kind`
+// may be empty (no kinds) and holds kNone for rows without a kind.
+struct TieInput {
+  std::span<const node_id> source;
+  std::span<const node_id> target;
+  std::span<const timestamp> time;
+  std::span<const double> weight;
+  std::span<const std::uint32_t> kind;
+};
+
+struct GraphBuildOptions {
+  bool directed = false;
+};
+
+Graph build_graph(node_id num_nodes, const TieInput& input, const GraphBuildOptions& options);
+
+}  // namespace movemap

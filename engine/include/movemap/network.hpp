@@ -1,0 +1,66 @@
+// A movement's network: actors with their attributes, the tie graph, the
+// bipartite attendance form, and the counts that account for every row.
+//
+// Node ids: actors of the actor table first, in table order (those with no
+// interactions become isolates), then actors named only by the log, in order
+// of first appearance. Log-only actors get role "unknown". Every node has a
+// "role" attribute.
+//
+// Ties come from pair rows (source -> target) and, for attendance rows, from
+// the co-attendance projection (attendance.hpp), whose interactions carry the
+// kind "co-attendance". In a directed network a co-attendance is mutual: it
+// adds u -> v and v -> u.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "movemap/attendance.hpp"
+#include "movemap/attribute_table.hpp"
+#include "movemap/graph.hpp"
+#include "movemap/id_map.hpp"
+#include "movemap/interaction_log.hpp"
+#include "movemap/progress.hpp"
+
+namespace movemap {
+
+inline constexpr const char* kCoAttendanceKind = "co-attendance";
+inline constexpr const char* kUnknownRole = "unknown";
+
+// The actor table: ids in table order and their attributes (one row per id).
+struct ActorTable {
+  IdMap ids;
+  AttributeTable attributes;
+};
+
+struct NetworkOptions {
+  bool directed = false;
+  AttendanceWeighting attendance = AttendanceWeighting::Count;
+};
+
+struct NetworkStats {
+  std::uint64_t interactions = 0;         // log rows used
+  std::uint64_t pair_rows = 0;            // rows with a target
+  std::uint64_t attendance_rows = 0;      // rows with an event
+  std::uint64_t self_interactions = 0;    // pair rows with source == target (kept as self-loops)
+  std::uint64_t coattendance_interactions = 0;  // projected pairs
+  std::uint64_t actors_in_table = 0;
+  std::uint64_t actors_created = 0;       // named by the log, missing from the table
+  std::uint64_t actors_without_interactions = 0;  // in the table, absent from the log
+  timestamp first_time = 0, last_time = 0;        // over the log (0 if empty)
+};
+
+struct Network {
+  IdMap actors;              // node id -> external id
+  AttributeTable attributes; // one row per node; has a "role" column
+  IdMap kinds;               // kind ids used by ties().kind_ids
+  Graph graph;
+  Attendance attendance;
+  NetworkStats stats;
+  bool directed() const { return graph.directed(); }
+};
+
+// `actors` may be null (then every actor is created with role "unknown").
+Network build_network(const InteractionLog& log, const ActorTable* actors,
+                      const NetworkOptions& options);
+
+}  // namespace movemap

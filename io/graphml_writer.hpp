@@ -1,0 +1,26 @@
+// GraphML for Gephi (and networkx, igraph, yEd), valid against the GraphML
+// 1.0 schema.
+//
+// Every attribute is declared as a typed <key> with for="node" or
+// for="edge" (Gephi drops for="all" edge values); key ids are n0.. and e0..
+// (never d3/d7, which Gephi reads as labels). Node columns: the actor table's
+// columns kept by ExportOptions (label, role, site, ...; types inferred),
+// then the measures. Edge columns: weight (double), count (long), first_seen
+// and last_seen (ISO 8601 strings, UTC), kinds (string, ';'-separated,
+// sorted). Node ids are the actors' external ids; all text is XML-escaped
+// and characters XML 1.0 forbids are replaced with U+FFFD (xml_text.hpp).
+// Written atomically.
+#pragma once
+#include <string>
+
+#include "io/node_measures.hpp"
+#include "movemap/network.hpp"
+
+namespace movemap {
+
+void write_graphml(const std::string& path, const Network& net, const NodeMeasures& measures,
+                   const ExportOptions& options);
+std::string graphml_string(const Network& net, const NodeMeasures& measures,
+                           const ExportOptions& options);
+
+}  // namespace movemap

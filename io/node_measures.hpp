@@ -1,0 +1,45 @@
+// Computed per-node columns handed to the writers (GraphML, CSV, JSON).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace movemap {
+
+struct MeasureColumn {
+  std::string name;
+  bool integer = false;            // written as GraphML "long", else "double"
+  std::vector<std::int64_t> ints;  // when integer
+  std::vector<double> reals;       // otherwise
+};
+
+struct NodeMeasures {
+  std::vector<MeasureColumn> columns;
+
+  template <class Int>
+  void add_integer(std::string name, const std::vector<Int>& v) {
+    MeasureColumn c{std::move(name), true, {}, {}};
+    c.ints.assign(v.begin(), v.end());
+    columns.push_back(std::move(c));
+  }
+  void add_real(std::string name, std::vector<double> v) {
+    columns.push_back(MeasureColumn{std::move(name), false, {}, std::move(v)});
+  }
+};
+
+// What node attributes an export carries. By default every actor-table
+// column; `attributes` (when non-empty) keeps only the named ones ("id" is
+// always written); `labels` = false drops the label column.
+struct ExportOptions {
+  std::vector<std::string> attributes;
+  bool labels = true;
+  bool keeps(const std::string& column) const {
+    if (column == "label" && !labels) return false;
+    if (attributes.empty()) return true;
+    for (const auto& a : attributes)
+      if (a == column) return true;
+    return false;
+  }
+};
+
+}  // namespace movemap
