@@ -29,7 +29,8 @@ class CsvBlockReader {
   // `file` is only used in messages. `quote_aware` = false for formats where
   // records are exactly lines (JSON Lines).
   CsvBlockReader(std::FILE* in, std::string file, bool quote_aware = true,
-                 std::size_t block_bytes = 16u << 20, std::size_t piece_bytes = 1u << 20);
+                 std::size_t block_bytes = 16u << 20, std::size_t piece_bytes = 1u << 20,
+                 char delimiter = ',');
   // Reads the next block of whole records; false at end of input. Throws
   // InputError for an unterminated quoted field at end of input, IoError on
   // a read error.
@@ -42,6 +43,7 @@ class CsvBlockReader {
   std::FILE* in_;
   std::string file_;
   bool quote_aware_;
+  char delim_;
   std::size_t block_bytes_, piece_bytes_;
   std::vector<char> buf_;
   std::size_t begin_ = 0, end_ = 0;  // unconsumed bytes in buf_

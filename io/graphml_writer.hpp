@@ -20,6 +20,10 @@ namespace movemap {
 
 void write_graphml(const std::string& path, const Network& net, const NodeMeasures& measures,
                    const ExportOptions& options);
+// The GraphML node id of an actor id, and back.
+std::string graphml_id(std::string_view actor_id);
+std::string decode_graphml_id(std::string_view graphml_id);
+
 std::string graphml_string(const Network& net, const NodeMeasures& measures,
                            const ExportOptions& options);
 

@@ -6,8 +6,9 @@
 //   ... followed by Z, +01:00, -0500 or +01 (offsets honoured)
 //   1709285400  -86400              Unix seconds (an optional sign, digits)
 // A date-time without offset is taken as UTC. Fractions of a second are
-// truncated toward the start of the second. Years 0001-9999. Anything else
-// (month 13, 30 February, 25:00, trailing text) is rejected with a reason.
+// truncated toward the start of the second. Years 0001-9999. Spaces around
+// the value are ignored. Anything else (month 13, 30 February, 25:00,
+// trailing text, a 60th second) is rejected with a reason.
 #pragma once
 #include <optional>
 #include <string>

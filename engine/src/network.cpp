@@ -1,0 +1,116 @@
+#include "movemap/network.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
+#include "movemap/graph_builder.hpp"
+
+namespace movemap {
+
+Network build_network(const InteractionLog& log, const ActorTable* table,
+                      const NetworkOptions& options) {
+  Network net;
+  NetworkStats& st = net.stats;
+  const std::size_t rows = log.rows();
+
+  // Node ids: the table's actors in table order, then log-only actors in
+  // order of first appearance.
+  if (table) {
+    net.actors.reserve(table->ids.size() + log.actors.size());
+    for (std::uint32_t i = 0; i < table->ids.size(); ++i) net.actors.intern(table->ids.name(i));
+    net.attributes = table->attributes;
+    st.actors_in_table = table->ids.size();
+  } else {
+    net.actors.reserve(log.actors.size());
+  }
+  std::vector<node_id> node_of(log.actors.size());
+  for (std::uint32_t i = 0; i < log.actors.size(); ++i) node_of[i] = net.actors.intern(log.actors.name(i));
+  const node_id n = net.actors.size();
+  st.actors_created = n - st.actors_in_table;
+  net.attributes.resize(n);
+  AttributeColumn& role = net.attributes.column("role");
+  for (auto& r : role.values)
+    if (r.empty()) r = kUnknownRole;
+  role.infer_type();
+
+  // Which table actors never appear in the log.
+  {
+    std::vector<char> seen(n, 0);
+    for (std::size_t i = 0; i < rows; ++i) {
+      seen[node_of[log.source[i]]] = 1;
+      if (log.target[i] != kNone) seen[node_of[log.target[i]]] = 1;
+    }
+    st.actors_without_interactions = std::count(seen.begin(), seen.end(), 0);
+  }
+
+  // Split rows into pair interactions and attendance.
+  st.interactions = rows;
+  std::vector<node_id> src, dst, att_person;
+  std::vector<timestamp> time, att_time;
+  std::vector<double> weight;
+  std::vector<std::uint32_t> kind, att_event;
+  std::size_t pair_rows = 0;
+  for (std::size_t i = 0; i < rows; ++i) pair_rows += log.target[i] != kNone;
+  src.reserve(pair_rows);
+  dst.reserve(pair_rows);
+  time.reserve(pair_rows);
+  weight.reserve(pair_rows);
+  kind.reserve(pair_rows);
+  att_person.reserve(rows - pair_rows);
+  att_event.reserve(rows - pair_rows);
+  att_time.reserve(rows - pair_rows);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (i == 0 || log.time[i] < st.first_time) st.first_time = log.time[i];
+    if (i == 0 || log.time[i] > st.last_time) st.last_time = log.time[i];
+    if (log.target[i] != kNone) {
+      src.push_back(node_of[log.source[i]]);
+      dst.push_back(node_of[log.target[i]]);
+      st.self_interactions += src.back() == dst.back();
+      time.push_back(log.time[i]);
+      weight.push_back(log.weight[i]);
+      kind.push_back(log.kind[i]);
+    } else {
+      att_person.push_back(node_of[log.source[i]]);
+      att_event.push_back(log.event[i]);
+      att_time.push_back(log.time[i]);
+    }
+  }
+  st.pair_rows = pair_rows;
+  st.attendance_rows = rows - pair_rows;
+
+  net.kinds = log.kinds;
+  net.attendance = build_attendance(n, log.events.size(), att_person, att_event, att_time);
+  net.attendance.events = log.events;
+  {
+    std::vector<node_id>().swap(att_person);
+    std::vector<std::uint32_t>().swap(att_event);
+    std::vector<timestamp>().swap(att_time);
+  }
+  CoAttendance co = project_coattendance(net.attendance, options.attendance);
+  st.coattendance_interactions = co.source.size();
+  if (!co.source.empty()) {
+    const std::uint32_t k = net.kinds.intern(kCoAttendanceKind);
+    const int copies = options.directed ? 2 : 1;  // mutual in a directed network
+    const std::size_t add = co.source.size() * copies;
+    src.reserve(src.size() + add);
+    dst.reserve(dst.size() + add);
+    time.reserve(time.size() + add);
+    weight.reserve(weight.size() + add);
+    kind.reserve(kind.size() + add);
+    for (int c = 0; c < copies; ++c) {
+      src.insert(src.end(), (c ? co.target : co.source).begin(), (c ? co.target : co.source).end());
+      dst.insert(dst.end(), (c ? co.source : co.target).begin(), (c ? co.source : co.target).end());
+      time.insert(time.end(), co.time.begin(), co.time.end());
+      weight.insert(weight.end(), co.weight.begin(), co.weight.end());
+      kind.insert(kind.end(), co.source.size(), k);
+    }
+  }
+  co = CoAttendance{};
+
+  TieInput in{src, dst, time, weight, kind};
+  net.graph = build_graph(n, in, GraphBuildOptions{options.directed});
+  return net;
+}
+
+}  // namespace movemap
