@@ -1,11 +1,10 @@
 #include "movemap/graph_builder.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_scan.h>
-#include <tbb/enumerable_thread_specific.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 
 #include "movemap/error.hpp"
@@ -13,9 +12,14 @@
 namespace movemap {
 namespace {
 
+// One interaction in its source's bucket, with everything aggregation needs,
+// so aggregating reads memory in order.
 struct Entry {
   std::uint64_t row;
   node_id other;
+  std::uint32_t kind;
+  double weight;
+  timestamp time;
 };
 
 // Exclusive prefix sum of counts[0..n) into offsets[0..n] (offsets[0] = 0).
@@ -34,47 +38,54 @@ void prefix_sum(const std::vector<std::uint64_t>& counts, std::vector<std::uint6
       [](std::uint64_t a, std::uint64_t b) { return a + b; });
 }
 
-// Buckets `count` items by key(i) (count, prefix sum, scatter), then sorts
-// every bucket with `less`, in parallel. Returns bucket offsets.
-template <class T, class KeyFn, class MakeFn, class Less>
-std::vector<std::uint64_t> bucket_sort(std::size_t n_keys, std::size_t count, KeyFn key, MakeFn make,
-                                       Less less, std::vector<T>& out) {
-  std::vector<std::uint64_t> counts(n_keys, 0);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1 << 14), [&](const auto& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i) {
-      for (const node_id k : key(i))
-        if (k != kNone) std::atomic_ref<std::uint64_t>(counts[k]).fetch_add(1, std::memory_order_relaxed);
+// Counting scatter of ties into rows, in tie order: since ties are sorted by
+// (source, target), every row comes out sorted by neighbour.
+Csr layout(node_id n, const TieTable& t, bool into_target_rows, bool both_ends) {
+  const std::size_t m = t.size();
+  std::vector<std::uint64_t> counts(n, 0);
+  for (std::size_t e = 0; e < m; ++e) {
+    if (both_ends) {
+      ++counts[t.source[e]];
+      if (t.target[e] != t.source[e]) ++counts[t.target[e]];
+    } else {
+      ++counts[into_target_rows ? t.target[e] : t.source[e]];
     }
-  });
-  std::vector<std::uint64_t> offsets;
-  prefix_sum(counts, offsets);
-  std::vector<std::uint64_t> cursor(offsets.begin(), offsets.end() - 1);
-  out.resize(offsets[n_keys]);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1 << 14), [&](const auto& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i) {
-      int slot = 0;
-      for (const node_id k : key(i)) {
-        if (k != kNone) {
-          const auto pos =
-              std::atomic_ref<std::uint64_t>(cursor[k]).fetch_add(1, std::memory_order_relaxed);
-          out[pos] = make(i, slot);
-        }
-        ++slot;
+  }
+  Csr c;
+  prefix_sum(counts, c.offsets);
+  c.neighbors.resize(c.offsets[n]);
+  c.ties.resize(c.offsets[n]);
+  std::vector<std::uint64_t>& cursor = counts;
+  std::copy(c.offsets.begin(), c.offsets.end() - 1, cursor.begin());
+  for (std::size_t e = 0; e < m; ++e) {
+    const node_id s = t.source[e], d = t.target[e];
+    if (both_ends) {
+      auto p = cursor[s]++;
+      c.neighbors[p] = d;
+      c.ties[p] = e;
+      if (d != s) {
+        p = cursor[d]++;
+        c.neighbors[p] = s;
+        c.ties[p] = e;
       }
+    } else {
+      const node_id row = into_target_rows ? d : s;
+      const auto p = cursor[row]++;
+      c.neighbors[p] = into_target_rows ? s : d;
+      c.ties[p] = e;
     }
-  });
-  // The scatter order inside a bucket depends on scheduling; sorting by a
-  // total order makes the result deterministic.
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n_keys, 256), [&](const auto& r) {
-    for (std::size_t k = r.begin(); k < r.end(); ++k)
-      std::sort(out.begin() + offsets[k], out.begin() + offsets[k + 1], less);
-  });
-  return offsets;
+  }
+  return c;
 }
 
 }  // namespace
 
 Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& options) {
+  return build_graph(n, in, options, [] {});
+}
+
+Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& options,
+                  const std::function<void()>& release_input) {
   const std::size_t m = in.source.size();
   if (in.target.size() != m || in.time.size() != m || in.weight.size() != m ||
       (!in.kind.empty() && in.kind.size() != m))
@@ -82,44 +93,56 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   for (std::size_t i = 0; i < m; ++i)
     if (in.source[i] >= n || in.target[i] >= n)
       throw UsageError("build_graph: interaction " + std::to_string(i) + " names node " +
-                       std::to_string(std::max(in.source[i], in.target[i])) + " but n = " +
-                       std::to_string(n));
+                       std::to_string(std::max(in.source[i], in.target[i])) + " but n = " + std::to_string(n));
   const bool directed = options.directed;
+  const bool has_kinds = !in.kind.empty();
+  auto first = [&](std::size_t i) { return directed ? in.source[i] : std::min(in.source[i], in.target[i]); };
+  auto second = [&](std::size_t i) { return directed ? in.target[i] : std::max(in.source[i], in.target[i]); };
 
-  // 1. Bucket interactions by source (undirected: smaller endpoint), each
-  //    bucket sorted by (other end, row).
-  std::vector<Entry> entries;
-  const auto first = [&](std::size_t i) {
-    return directed ? in.source[i] : std::min(in.source[i], in.target[i]);
-  };
-  const auto second = [&](std::size_t i) {
-    return directed ? in.target[i] : std::max(in.source[i], in.target[i]);
-  };
-  const auto bucket_of = bucket_sort<Entry>(
-      n, m, [&](std::size_t i) { return std::array<node_id, 1>{first(i)}; },
-      [&](std::size_t i, int) { return Entry{i, second(i)}; },
-      [](const Entry& a, const Entry& b) { return a.other != b.other ? a.other < b.other : a.row < b.row; },
-      entries);
+  // 1. Count per bucket, prefix sum, scatter (parallel; the order inside a
+  //    bucket depends on scheduling until the sort below).
+  std::vector<std::uint64_t> counts(n, 0);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14), [&](const auto& r) {
+    for (std::size_t i = r.begin(); i < r.end(); ++i)
+      std::atomic_ref<std::uint64_t>(counts[first(i)]).fetch_add(1, std::memory_order_relaxed);
+  });
+  std::vector<std::uint64_t> bucket_of;
+  prefix_sum(counts, bucket_of);
+  std::vector<std::uint64_t>& cursor = counts;
+  std::copy(bucket_of.begin(), bucket_of.end() - 1, cursor.begin());
+  std::vector<Entry> entries(m);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14), [&](const auto& r) {
+    for (std::size_t i = r.begin(); i < r.end(); ++i) {
+      const auto pos = std::atomic_ref<std::uint64_t>(cursor[first(i)]).fetch_add(1, std::memory_order_relaxed);
+      entries[pos] = Entry{i, second(i), has_kinds ? in.kind[i] : kNone, in.weight[i], in.time[i]};
+    }
+  });
+  release_input();
+  std::vector<std::uint64_t>().swap(counts);
 
-  // 2. Count ties and kinds per bucket.
+  // 2. Sort each bucket by (other end, row); count ties and distinct kinds.
   std::vector<std::uint64_t> ties_per(n, 0), kinds_per(n, 0);
   tbb::enumerable_thread_specific<std::vector<std::uint32_t>> scratch;
-  const bool has_kinds = !in.kind.empty();
   auto distinct_kinds = [&](std::vector<std::uint32_t>& ks, std::uint64_t a, std::uint64_t b) {
     ks.clear();
-    if (!has_kinds) return;
     for (auto p = a; p < b; ++p)
-      if (in.kind[entries[p].row] != kNone) ks.push_back(in.kind[entries[p].row]);
+      if (entries[p].kind != kNone) ks.push_back(entries[p].kind);
     std::sort(ks.begin(), ks.end());
     ks.erase(std::unique(ks.begin(), ks.end()), ks.end());
+  };
+  auto run_end = [&](std::uint64_t p, std::uint64_t end) {
+    auto q = p + 1;
+    while (q < end && entries[q].other == entries[p].other) ++q;
+    return q;
   };
   tbb::parallel_for(tbb::blocked_range<node_id>(0, n, 256), [&](const auto& r) {
     auto& ks = scratch.local();
     for (node_id u = r.begin(); u < r.end(); ++u) {
+      std::sort(entries.begin() + bucket_of[u], entries.begin() + bucket_of[u + 1],
+                [](const Entry& a, const Entry& b) { return a.other != b.other ? a.other < b.other : a.row < b.row; });
       std::uint64_t t = 0, k = 0;
       for (auto p = bucket_of[u]; p < bucket_of[u + 1];) {
-        auto q = p + 1;
-        while (q < bucket_of[u + 1] && entries[q].other == entries[p].other) ++q;
+        const auto q = run_end(p, bucket_of[u + 1]);
         distinct_kinds(ks, p, q);
         ++t;
         k += ks.size();
@@ -132,6 +155,8 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   std::vector<std::uint64_t> tie_of, kind_of;
   prefix_sum(ties_per, tie_of);
   prefix_sum(kinds_per, kind_of);
+  std::vector<std::uint64_t>().swap(ties_per);
+  std::vector<std::uint64_t>().swap(kinds_per);
   const std::size_t num_ties = tie_of[n];
 
   // 3. Aggregate each run into one tie; weights summed in row order.
@@ -142,23 +167,20 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   t.count.resize(num_ties);
   t.first_seen.resize(num_ties);
   t.last_seen.resize(num_ties);
-  t.kind_offsets.resize(num_ties + 1);
-  t.kind_offsets[0] = 0;
+  t.kind_offsets.assign(num_ties + 1, 0);
   t.kind_ids.resize(kind_of[n]);
   tbb::parallel_for(tbb::blocked_range<node_id>(0, n, 256), [&](const auto& r) {
     auto& ks = scratch.local();
     for (node_id u = r.begin(); u < r.end(); ++u) {
       std::uint64_t e = tie_of[u], kpos = kind_of[u];
       for (auto p = bucket_of[u]; p < bucket_of[u + 1];) {
-        auto q = p + 1;
-        while (q < bucket_of[u + 1] && entries[q].other == entries[p].other) ++q;
+        const auto q = run_end(p, bucket_of[u + 1]);
         double w = 0;
-        timestamp lo = in.time[entries[p].row], hi = lo;
+        timestamp lo = entries[p].time, hi = lo;
         for (auto x = p; x < q; ++x) {
-          const auto row = entries[x].row;
-          w += in.weight[row];
-          lo = std::min(lo, in.time[row]);
-          hi = std::max(hi, in.time[row]);
+          w += entries[x].weight;
+          lo = std::min(lo, entries[x].time);
+          hi = std::max(hi, entries[x].time);
         }
         distinct_kinds(ks, p, q);
         t.source[e] = u;
@@ -175,46 +197,20 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
       }
     }
   });
-  entries.clear();
-  entries.shrink_to_fit();
+  std::vector<Entry>().swap(entries);
 
-  // 4. Lay out the CSR(s) from the tie table.
-  struct Adj {
-    node_id neighbor;
-    edge_id tie;
-  };
-  auto layout = [&](auto key, auto make) {
-    std::vector<Adj> adj;
-    Csr c;
-    c.offsets = bucket_sort<Adj>(
-        n, num_ties, key, make,
-        [](const Adj& a, const Adj& b) { return a.neighbor < b.neighbor; }, adj);
-    c.neighbors.resize(adj.size());
-    c.ties.resize(adj.size());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, adj.size(), 1 << 14), [&](const auto& r) {
-      for (std::size_t i = r.begin(); i < r.end(); ++i) {
-        c.neighbors[i] = adj[i].neighbor;
-        c.ties[i] = adj[i].tie;
-      }
-    });
-    return c;
-  };
+  // 4. CSR(s).
   Csr out, rev;
   if (directed) {
-    out.offsets = tie_of;
+    out.offsets = std::move(tie_of);
     out.neighbors = t.target;
     out.ties.resize(num_ties);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, num_ties, 1 << 14), [&](const auto& r) {
       for (std::size_t i = r.begin(); i < r.end(); ++i) out.ties[i] = i;
     });
-    rev = layout([&](std::size_t e) { return std::array<node_id, 1>{t.target[e]}; },
-                 [&](std::size_t e, int) { return Adj{t.source[e], e}; });
+    rev = layout(n, t, true, false);
   } else {
-    out = layout(
-        [&](std::size_t e) {
-          return std::array<node_id, 2>{t.source[e], t.source[e] == t.target[e] ? kNone : t.target[e]};
-        },
-        [&](std::size_t e, int slot) { return Adj{slot == 0 ? t.target[e] : t.source[e], e}; });
+    out = layout(n, t, false, true);
   }
   return Graph(directed, n, std::move(t), std::move(out), std::move(rev));
 }

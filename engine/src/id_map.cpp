@@ -1,5 +1,6 @@
 #include "movemap/id_map.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace movemap {
@@ -29,58 +30,81 @@ std::uint64_t IdMap::hash(std::string_view s) noexcept {
   return mix(h ^ w ^ (static_cast<std::uint64_t>(n) << 59), k0);
 }
 
+bool IdMap::matches(const Slot& slot, std::string_view s, std::uint64_t h) const {
+  if (slot.hash != h || slot.length != s.size()) return false;
+  const std::size_t head = std::min<std::size_t>(s.size(), sizeof slot.prefix);
+  if (std::memcmp(slot.prefix, s.data(), head) != 0) return false;
+  if (s.size() <= sizeof slot.prefix) return true;
+  return std::memcmp(arena_.data() + offsets_[slot.id_plus1 - 1], s.data(), s.size()) == 0;
+}
+
+void IdMap::rehash(std::size_t capacity) {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(capacity, Slot{});
+  const std::size_t mask = capacity - 1;
+  for (const Slot& s : old) {
+    if (!s.id_plus1) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].id_plus1) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
 void IdMap::reserve(std::size_t n) {
   offsets_.reserve(n + 1);
   std::size_t cap = 16;
   while (cap < 2 * n) cap <<= 1;
-  if (cap > slots_.size()) {
-    const std::uint32_t count = size();
-    slots_.assign(cap, 0);
-    const std::uint64_t mask = cap - 1;
-    for (std::uint32_t id = 0; id < count; ++id) {
-      const std::uint64_t h = hash(name(id));
-      std::uint64_t i = h & mask;
-      while (slots_[i]) i = (i + 1) & mask;
-      slots_[i] = (h & 0xffffffff00000000ull) | (static_cast<std::uint64_t>(id) + 1);
-    }
-  }
+  if (cap > slots_.size()) rehash(cap);
 }
-
-void IdMap::grow() { reserve(slots_.empty() ? 8 : slots_.size()); }
 
 std::optional<std::uint32_t> IdMap::find(std::string_view s) const {
   if (slots_.empty()) return std::nullopt;
   const std::uint64_t h = hash(s);
-  const std::uint64_t mask = slots_.size() - 1, tag = h & 0xffffffff00000000ull;
-  for (std::uint64_t i = h & mask;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots_[i];
-    if (!slot) return std::nullopt;
-    if ((slot & 0xffffffff00000000ull) == tag) {
-      const auto id = static_cast<std::uint32_t>((slot & 0xffffffffull) - 1);
-      if (name(id) == s) return id;
-    }
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (!slot.id_plus1) return std::nullopt;
+    if (matches(slot, s, h)) return slot.id_plus1 - 1;
   }
 }
 
 std::uint32_t IdMap::intern(std::string_view s) { return intern(s, hash(s)); }
 
 std::uint32_t IdMap::intern(std::string_view s, std::uint64_t h) {
-  if (2 * (static_cast<std::size_t>(size()) + 1) > slots_.size()) grow();
-  const std::uint64_t mask = slots_.size() - 1, tag = h & 0xffffffff00000000ull;
-  std::uint64_t i = h & mask;
+  if (2 * (static_cast<std::size_t>(size()) + 1) > slots_.size())
+    rehash(slots_.empty() ? 16 : 2 * slots_.size());
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    const std::uint64_t slot = slots_[i];
-    if (!slot) break;
-    if ((slot & 0xffffffff00000000ull) == tag) {
-      const auto id = static_cast<std::uint32_t>((slot & 0xffffffffull) - 1);
-      if (name(id) == s) return id;
-    }
+    const Slot& slot = slots_[i];
+    if (!slot.id_plus1) break;
+    if (matches(slot, s, h)) return slot.id_plus1 - 1;
   }
   const std::uint32_t id = size();
   arena_.insert(arena_.end(), s.begin(), s.end());
   offsets_.push_back(arena_.size());
-  slots_[i] = tag | (static_cast<std::uint64_t>(id) + 1);
+  Slot& slot = slots_[i];
+  slot.hash = h;
+  slot.id_plus1 = id + 1;
+  slot.length = static_cast<std::uint32_t>(s.size());
+  std::memset(slot.prefix, 0, sizeof slot.prefix);
+  std::memcpy(slot.prefix, s.data(), std::min<std::size_t>(s.size(), sizeof slot.prefix));
   return id;
+}
+
+void IdMap::intern_batch(const std::string_view* keys, const std::uint64_t* hashes, std::size_t n,
+                         std::uint32_t* out, bool empty_is_none) {
+  constexpr std::size_t kAhead = 16;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && !slots_.empty())
+      __builtin_prefetch(&slots_[hashes[i + kAhead] & (slots_.size() - 1)]);
+    if (empty_is_none && keys[i].empty()) {
+      out[i] = kNone;
+      continue;
+    }
+    out[i] = intern(keys[i], hashes[i]);
+  }
 }
 
 std::vector<std::string> IdMap::names() const {

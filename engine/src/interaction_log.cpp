@@ -41,20 +41,28 @@ void InteractionLogBuilder::append(const InteractionBatch& batch) {
   log_.event.resize(base + n);
   log_.kind.resize(base + n);
 
-  // Hashing is the costly part of interning and needs no shared state: do it
-  // in parallel, then insert serially in row order so ids follow first
-  // appearance whatever the thread count.
-  std::vector<std::uint64_t> hs(n), ht(n);
+  // Hashing needs no shared state: do it in parallel. Then intern in row
+  // order (source before target in each row, as first appearance is defined)
+  // so ids do not depend on the thread count; intern_batch prefetches.
+  std::vector<std::string_view> keys(2 * n);
+  std::vector<std::uint64_t> hashes(2 * n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4096), [&](const auto& r) {
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
-      hs[i] = IdMap::hash(batch.source[i]);
-      ht[i] = batch.target[i].empty() ? 0 : IdMap::hash(batch.target[i]);
+      keys[2 * i] = batch.source[i];
+      keys[2 * i + 1] = batch.target[i];
+      hashes[2 * i] = IdMap::hash(batch.source[i]);
+      hashes[2 * i + 1] = IdMap::hash(batch.target[i]);
+    }
+  });
+  std::vector<std::uint32_t> ids(2 * n);
+  log_.actors.intern_batch(keys.data(), hashes.data(), 2 * n, ids.data(), true);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 4096), [&](const auto& r) {
+    for (std::size_t i = r.begin(); i < r.end(); ++i) {
+      log_.source[base + i] = ids[2 * i];
+      log_.target[base + i] = ids[2 * i + 1];
     }
   });
   for (std::size_t i = 0; i < n; ++i) {
-    log_.source[base + i] = log_.actors.intern(batch.source[i], hs[i]);
-    log_.target[base + i] =
-        batch.target[i].empty() ? kNone : log_.actors.intern(batch.target[i], ht[i]);
     log_.event[base + i] = batch.event[i].empty() ? kNone : log_.events.intern(batch.event[i]);
     log_.kind[base + i] = batch.kind[i].empty() ? kNone : log_.kinds.intern(batch.kind[i]);
   }

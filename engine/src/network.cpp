@@ -109,7 +109,13 @@ Network build_network(const InteractionLog& log, const ActorTable* table,
   co = CoAttendance{};
 
   TieInput in{src, dst, time, weight, kind};
-  net.graph = build_graph(n, in, GraphBuildOptions{options.directed});
+  net.graph = build_graph(n, in, GraphBuildOptions{options.directed}, [&] {
+    std::vector<node_id>().swap(src);
+    std::vector<node_id>().swap(dst);
+    std::vector<timestamp>().swap(time);
+    std::vector<double>().swap(weight);
+    std::vector<std::uint32_t>().swap(kind);
+  });
   return net;
 }
 

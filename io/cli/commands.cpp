@@ -135,6 +135,7 @@ int run_map(const std::vector<std::string>& args) {
        "co-attendance tie weights: count (1 per shared event) or newman (1/(k-1))")
       ("attributes", po::value(&attributes), "export only these actor attributes (comma-separated)")
       ("no-labels", "leave the label column out of every export")
+      ("timings", "print the time each phase took (to standard error)")
       ("quiet,q", "print nothing but errors");
   const auto vm = parse(args, desc, usage, examples, true);
   if (!vm) return 0;
@@ -153,6 +154,13 @@ int run_map(const std::vector<std::string>& args) {
   install_interrupt_handler();
 
   const auto t0 = std::chrono::steady_clock::now();
+  const bool timings = vm->count("timings") > 0;
+  auto phase_start = t0;
+  auto phase = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    if (timings) std::fprintf(stderr, "  [time] %-22s %8.3f s\n", name, std::chrono::duration<double>(now - phase_start).count());
+    phase_start = now;
+  };
   LogReadOptions lopt;
   lopt.format = parse_log_format(format);
   lopt.delimiter = parse_delimiter(delimiter);
@@ -171,11 +179,14 @@ int run_map(const std::vector<std::string>& args) {
   LogReadResult read = read_interaction_log(log, lopt);
   bar.done();
   if (interrupted()) throw Cancelled();
+  phase("read log + actors");
   const Network net = build_network(read.log, table ? &*table : nullptr, nopt);
   read.log = InteractionLog{};
+  phase("build network");
   const DegreeResult deg = degree(net.graph);
   const Components weak = weak_components(net.graph);
-  const NetworkSummary summary = summarize(net);
+  const NetworkSummary summary = summarize(net, &weak);
+  phase("measures + summary");
 
   NodeMeasures measures;
   if (net.directed()) {
@@ -194,9 +205,11 @@ int run_map(const std::vector<std::string>& args) {
   eopt.labels = !vm->count("no-labels");
   const std::string dir = out + (out.back() == '/' ? "" : "/");
   write_graphml(dir + "network.graphml", net, measures, eopt);
+  phase("write GraphML");
   write_node_table(dir + "nodes.csv", net, measures, eopt);
   write_tie_table(dir + "ties.csv", net);
   write_summary_json(dir + "summary.json", summary, read.stats);
+  phase("write CSV + JSON");
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   if (!quiet) {

@@ -10,6 +10,7 @@
 // largest bucket d; memory about 16 bytes per interaction while building.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <span>
 
 #include "movemap/graph.hpp"
@@ -32,5 +33,11 @@ struct GraphBuildOptions {
 };
 
 Graph build_graph(node_id num_nodes, const TieInput& input, const GraphBuildOptions& options);
+
+// The same; `release_input` is called as soon as the input spans are no
+// longer read (after the scatter), so a caller that owns them can free them
+// before the tie table is built.
+Graph build_graph(node_id num_nodes, const TieInput& input, const GraphBuildOptions& options,
+                  const std::function<void()>& release_input);
 
 }  // namespace movemap

@@ -30,7 +30,7 @@ double reciprocity(const Graph& g) {
   return static_cast<double>(reciprocated) / static_cast<double>(t.size());
 }
 
-NetworkSummary summarize(const Network& net) {
+NetworkSummary summarize(const Network& net, const Components* weak_in) {
   const Graph& g = net.graph;
   NetworkSummary s;
   s.directed = g.directed();
@@ -45,7 +45,9 @@ NetworkSummary summarize(const Network& net) {
     s.isolates += g.out_entries(u) == 0 && g.in_entries(u) == 0;
   s.density = density(g);
   s.reciprocity = reciprocity(g);
-  const Components weak = weak_components(g);
+  Components computed;
+  if (!weak_in) computed = weak_components(g);
+  const Components& weak = weak_in ? *weak_in : computed;
   s.weak_components = weak.count();
   s.strong_components = strong_components(g).count();
   s.largest_component = weak.largest();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "movemap/network.hpp"
+#include "movemap/structure/components.hpp"
 
 namespace movemap {
 
@@ -37,6 +38,7 @@ struct NetworkSummary {
 
 double density(const Graph& g);
 double reciprocity(const Graph& g);
-NetworkSummary summarize(const Network& net);
+// `weak` may pass weak components already computed (else computed here).
+NetworkSummary summarize(const Network& net, const Components* weak = nullptr);
 
 }  // namespace movemap
