@@ -139,6 +139,19 @@ bool CsvBlockReader::next(std::vector<CsvPiece>& pieces) {
   }
 }
 
+bool CsvBlockReader::next_block(CsvBlock& block) {
+  block.pieces.clear();
+  if (!next(block.pieces)) return false;
+  // Hand the buffer over; keep the unconsumed tail in a fresh one.
+  std::vector<char> tail(buf_.begin() + begin_, buf_.begin() + end_);
+  tail.resize(std::max(block_bytes_, tail.size()));
+  block.data = std::move(buf_);  // moving keeps the pieces' pointers valid
+  buf_ = std::move(tail);
+  end_ -= begin_;
+  begin_ = 0;
+  return true;
+}
+
 const char* split_csv_record(const char* p, const char* end, char delim, std::vector<CsvField>& fields,
                              std::string& arena, std::uint64_t& lines, std::string* error) {
   fields.clear();

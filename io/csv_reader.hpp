@@ -24,6 +24,13 @@ struct CsvPiece {
   std::uint64_t first_line;  // physical line number of the first record
 };
 
+// A block of whole records that owns its bytes, so it can be parsed while
+// the reader goes on to the next one.
+struct CsvBlock {
+  std::vector<char> data;
+  std::vector<CsvPiece> pieces;  // pointing into data
+};
+
 class CsvBlockReader {
  public:
   // `file` is only used in messages. `quote_aware` = false for formats where
@@ -35,6 +42,9 @@ class CsvBlockReader {
   // InputError for an unterminated quoted field at end of input, IoError on
   // a read error.
   bool next(std::vector<CsvPiece>& pieces);
+  // The same, but the block takes the bytes with it (the reader keeps a
+  // copy of the unfinished tail only).
+  bool next_block(CsvBlock& block);
   std::uint64_t bytes_read() const { return bytes_read_; }
   const std::string& file() const { return file_; }
 

@@ -4,12 +4,15 @@
 #include <rapidjson/reader.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <set>
 
@@ -82,20 +85,73 @@ class LogReader {
       throw Cancelled();
   }
 
+  // Blocks flow through three stages: read (serial), parse pieces in
+  // parallel and hash ids, then take rows in file order (serial: interning,
+  // counting, the first error). Parsing block k+1 overlaps taking block k.
+  struct Work {
+    CsvBlock block;
+    std::vector<PieceResult> results;
+    std::uint64_t bytes = 0;
+    std::exception_ptr error;  // from the reader, re-thrown in order
+  };
+
+  template <class Parse>
+  void run_pipeline(CsvBlockReader& reader, const std::function<void(CsvBlock&)>& on_first, Parse parse) {
+    bool done = false, first = true;
+    tbb::parallel_pipeline(
+        4,
+        tbb::make_filter<void, std::shared_ptr<Work>>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& fc) -> std::shared_ptr<Work> {
+              if (done) {
+                fc.stop();
+                return nullptr;
+              }
+              auto w = std::make_shared<Work>();
+              try {
+                if (!reader.next_block(w->block)) {
+                  fc.stop();
+                  return nullptr;
+                }
+                if (first) {
+                  first = false;
+                  on_first(w->block);
+                }
+              } catch (...) {
+                w->error = std::current_exception();
+                done = true;
+              }
+              w->bytes = reader.bytes_read();
+              return w;
+            }) &
+            tbb::make_filter<std::shared_ptr<Work>, std::shared_ptr<Work>>(
+                tbb::filter_mode::parallel,
+                [&](std::shared_ptr<Work> w) {
+                  if (w->error) return w;
+                  w->results.assign(w->block.pieces.size(), PieceResult{});
+                  tbb::parallel_for(std::size_t(0), w->block.pieces.size(), [&](std::size_t i) {
+                    parse(w->block.pieces[i], w->results[i]);
+                    w->results[i].batch.compute_hashes();
+                  });
+                  return w;
+                }) &
+            tbb::make_filter<std::shared_ptr<Work>, void>(tbb::filter_mode::serial_in_order,
+                                                          [&](std::shared_ptr<Work> w) {
+                                                            if (w->error) std::rethrow_exception(w->error);
+                                                            for (auto& pr : w->results) take(pr);
+                                                            progress(w->bytes);
+                                                          }));
+  }
+
   void read_csv(std::FILE* f, char delim) {
     CsvBlockReader reader(f, name_, true, 16u << 20, 1u << 20, delim);
-    std::vector<CsvPiece> pieces;
-    // Header: the first non-blank record.
     bool have_header = false;
-    std::vector<PieceResult> results;
     tbb::enumerable_thread_specific<std::vector<CsvField>> tls_fields;
-    while (reader.next(pieces)) {
-      std::size_t first_piece = 0;
-      if (!have_header) {
-        // Parse records of the first piece until the header is found.
-        CsvPiece& p0 = pieces[0];
-        std::vector<CsvField> fields;
-        std::string arena;
+    // The header: the first non-blank record of the first block.
+    auto on_first = [&](CsvBlock& block) {
+      std::vector<CsvField> fields;
+      std::string arena;
+      for (CsvPiece& p0 : block.pieces) {
         arena.reserve(p0.end - p0.begin);
         while (p0.begin < p0.end) {
           std::uint64_t line = p0.first_line, next = line;
@@ -113,17 +169,13 @@ class LogReader {
           header_ = LogHeader(names, opt_.columns, name_, line, true);
           stats_.ignored_columns = header_.ignored;
           have_header = true;
-          break;
+          return;
         }
-        if (!have_header) continue;
       }
-      results.assign(pieces.size(), PieceResult{});
-      tbb::parallel_for(std::size_t(first_piece), pieces.size(), [&](std::size_t i) {
-        parse_csv_piece(pieces[i], delim, results[i], tls_fields.local());
-      });
-      for (auto& pr : results) take(pr);
-      progress(reader.bytes_read());
-    }
+    };
+    run_pipeline(reader, on_first, [&](const CsvPiece& piece, PieceResult& pr) {
+      if (have_header) parse_csv_piece(piece, delim, pr, tls_fields.local());
+    });
     if (!have_header)
       throw InputError(name_, 0, "the file is empty; expected a header row naming the columns (" +
                                      header_hint(opt_.columns) + ")");
@@ -168,17 +220,10 @@ class LogReader {
   // ----------------------------------------------------------- JSON Lines --
   void read_jsonl(std::FILE* f) {
     CsvBlockReader reader(f, name_, false);
-    std::vector<CsvPiece> pieces;
-    std::vector<PieceResult> results;
     header_ = LogHeader::for_json(opt_.columns);
-    bool first_object = true;
-    while (reader.next(pieces)) {
-      results.assign(pieces.size(), PieceResult{});
-      tbb::parallel_for(std::size_t(0), pieces.size(), [&](std::size_t i) { parse_jsonl_piece(pieces[i], results[i]); });
-      if (first_object) first_object = !note_ignored_keys(pieces);
-      for (auto& pr : results) take(pr);
-      progress(reader.bytes_read());
-    }
+    run_pipeline(
+        reader, [&](CsvBlock& block) { note_ignored_keys(block.pieces); },
+        [&](const CsvPiece& piece, PieceResult& pr) { parse_jsonl_piece(piece, pr); });
   }
 
   bool note_ignored_keys(const std::vector<CsvPiece>& pieces) {

@@ -90,10 +90,6 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   if (in.target.size() != m || in.time.size() != m || in.weight.size() != m ||
       (!in.kind.empty() && in.kind.size() != m))
     throw UsageError("build_graph: input columns differ in length");
-  for (std::size_t i = 0; i < m; ++i)
-    if (in.source[i] >= n || in.target[i] >= n)
-      throw UsageError("build_graph: interaction " + std::to_string(i) + " names node " +
-                       std::to_string(std::max(in.source[i], in.target[i])) + " but n = " + std::to_string(n));
   const bool directed = options.directed;
   const bool has_kinds = !in.kind.empty();
   auto first = [&](std::size_t i) { return directed ? in.source[i] : std::min(in.source[i], in.target[i]); };
@@ -102,10 +98,21 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   // 1. Count per bucket, prefix sum, scatter (parallel; the order inside a
   //    bucket depends on scheduling until the sort below).
   std::vector<std::uint64_t> counts(n, 0);
+  std::atomic<std::size_t> bad_row{m};
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14), [&](const auto& r) {
-    for (std::size_t i = r.begin(); i < r.end(); ++i)
+    for (std::size_t i = r.begin(); i < r.end(); ++i) {
+      if (in.source[i] >= n || in.target[i] >= n) {
+        std::size_t cur = bad_row.load();
+        while (i < cur && !bad_row.compare_exchange_weak(cur, i)) {
+        }
+        continue;
+      }
       std::atomic_ref<std::uint64_t>(counts[first(i)]).fetch_add(1, std::memory_order_relaxed);
+    }
   });
+  if (const std::size_t i = bad_row.load(); i < m)
+    throw UsageError("build_graph: interaction " + std::to_string(i) + " names node " +
+                     std::to_string(std::max(in.source[i], in.target[i])) + " but n = " + std::to_string(n));
   std::vector<std::uint64_t> bucket_of;
   prefix_sum(counts, bucket_of);
   std::vector<std::uint64_t>& cursor = counts;

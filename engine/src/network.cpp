@@ -21,11 +21,14 @@ Network build_network(const InteractionLog& log, const ActorTable* table,
     for (std::uint32_t i = 0; i < table->ids.size(); ++i) net.actors.intern(table->ids.name(i));
     net.attributes = table->attributes;
     st.actors_in_table = table->ids.size();
-  } else {
-    net.actors.reserve(log.actors.size());
   }
   std::vector<node_id> node_of(log.actors.size());
-  for (std::uint32_t i = 0; i < log.actors.size(); ++i) node_of[i] = net.actors.intern(log.actors.name(i));
+  if (table) {
+    for (std::uint32_t i = 0; i < log.actors.size(); ++i) node_of[i] = net.actors.intern(log.actors.name(i));
+  } else {
+    net.actors = log.actors;  // same ids, same order
+    for (std::uint32_t i = 0; i < log.actors.size(); ++i) node_of[i] = i;
+  }
   const node_id n = net.actors.size();
   st.actors_created = n - st.actors_in_table;
   net.attributes.resize(n);

@@ -36,9 +36,14 @@ struct InteractionBatch {
   std::vector<timestamp> time;
   std::vector<std::string_view> source, target, event, kind;
   std::vector<double> weight;
+  // Optional: IdMap::hash of source and target (0 for empty), filled by a
+  // caller that hashes in parallel with its parsing. Empty = not given.
+  std::vector<std::uint64_t> source_hash, target_hash;
 
   std::size_t rows() const { return time.size(); }
   void clear();
+  // Fills source_hash and target_hash.
+  void compute_hashes();
   void push_back(timestamp t, std::string_view s, std::string_view tg, std::string_view ev,
                  std::string_view k, double w);
 };
