@@ -8,8 +8,11 @@
 
 namespace movemap {
 
-Network build_network(const InteractionLog& log, const ActorTable* table,
-                      const NetworkOptions& options) {
+namespace {
+
+Network build(const InteractionLog& log_in, InteractionLog* consume, const ActorTable* table,
+              const NetworkOptions& options) {
+  const InteractionLog& log = consume ? *consume : log_in;
   Network net;
   NetworkStats& st = net.stats;
   const std::size_t rows = log.rows();
@@ -39,68 +42,75 @@ Network build_network(const InteractionLog& log, const ActorTable* table,
 
   // Which table actors never appear in the log.
   {
-    std::vector<char> seen(n, 0);
+    std::vector<bool> seen(n, false);
     for (std::size_t i = 0; i < rows; ++i) {
-      seen[node_of[log.source[i]]] = 1;
-      if (log.target[i] != kNone) seen[node_of[log.target[i]]] = 1;
+      seen[node_of[log.source[i]]] = true;
+      if (log.target[i] != kNone) seen[node_of[log.target[i]]] = true;
     }
-    st.actors_without_interactions = std::count(seen.begin(), seen.end(), 0);
+    st.actors_without_interactions = std::count(seen.begin(), seen.end(), false);
   }
 
-  // Split rows into pair interactions and attendance.
+  // Split rows into pair interactions and attendance. The co-attendance
+  // projection is computed first so the tie input is allocated once.
   st.interactions = rows;
-  std::vector<node_id> src, dst, att_person;
-  std::vector<timestamp> time, att_time;
-  std::vector<double> weight;
-  std::vector<std::uint32_t> kind, att_event;
   std::size_t pair_rows = 0;
   for (std::size_t i = 0; i < rows; ++i) pair_rows += log.target[i] != kNone;
-  src.reserve(pair_rows);
-  dst.reserve(pair_rows);
-  time.reserve(pair_rows);
-  weight.reserve(pair_rows);
-  kind.reserve(pair_rows);
-  att_person.reserve(rows - pair_rows);
-  att_event.reserve(rows - pair_rows);
-  att_time.reserve(rows - pair_rows);
+  st.pair_rows = pair_rows;
+  st.attendance_rows = rows - pair_rows;
   for (std::size_t i = 0; i < rows; ++i) {
     if (i == 0 || log.time[i] < st.first_time) st.first_time = log.time[i];
     if (i == 0 || log.time[i] > st.last_time) st.last_time = log.time[i];
-    if (log.target[i] != kNone) {
-      src.push_back(node_of[log.source[i]]);
-      dst.push_back(node_of[log.target[i]]);
-      st.self_interactions += src.back() == dst.back();
-      time.push_back(log.time[i]);
-      weight.push_back(log.weight[i]);
-      kind.push_back(log.kind[i]);
-    } else {
-      att_person.push_back(node_of[log.source[i]]);
-      att_event.push_back(log.event[i]);
-      att_time.push_back(log.time[i]);
-    }
   }
-  st.pair_rows = pair_rows;
-  st.attendance_rows = rows - pair_rows;
-
-  net.kinds = log.kinds;
-  net.attendance = build_attendance(n, log.events.size(), att_person, att_event, att_time);
-  net.attendance.events = log.events;
   {
-    std::vector<node_id>().swap(att_person);
-    std::vector<std::uint32_t>().swap(att_event);
-    std::vector<timestamp>().swap(att_time);
+    std::vector<node_id> att_person;
+    std::vector<std::uint32_t> att_event;
+    std::vector<timestamp> att_time;
+    att_person.reserve(rows - pair_rows);
+    att_event.reserve(rows - pair_rows);
+    att_time.reserve(rows - pair_rows);
+    for (std::size_t i = 0; i < rows; ++i)
+      if (log.target[i] == kNone) {
+        att_person.push_back(node_of[log.source[i]]);
+        att_event.push_back(log.event[i]);
+        att_time.push_back(log.time[i]);
+      }
+    net.attendance = build_attendance(n, log.events.size(), att_person, att_event, att_time);
   }
+  net.attendance.events = log.events;
+  net.kinds = log.kinds;
   CoAttendance co = project_coattendance(net.attendance, options.attendance);
   st.coattendance_interactions = co.source.size();
+  const int copies = options.directed ? 2 : 1;  // mutual in a directed network
+  const std::size_t total = pair_rows + co.source.size() * copies;
+  std::vector<node_id> src, dst;
+  std::vector<timestamp> time;
+  std::vector<double> weight;
+  std::vector<std::uint32_t> kind;
+  src.reserve(total);
+  dst.reserve(total);
+  time.reserve(total);
+  weight.reserve(total);
+  kind.reserve(total);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (log.target[i] == kNone) continue;
+    src.push_back(node_of[log.source[i]]);
+    dst.push_back(node_of[log.target[i]]);
+    st.self_interactions += src.back() == dst.back();
+    time.push_back(log.time[i]);
+    weight.push_back(log.weight[i]);
+    kind.push_back(log.kind[i]);
+  }
+  if (consume) {
+    // The rows are no longer needed; the id maps are (kept).
+    std::vector<timestamp>().swap(consume->time);
+    std::vector<std::uint32_t>().swap(consume->source);
+    std::vector<std::uint32_t>().swap(consume->target);
+    std::vector<std::uint32_t>().swap(consume->event);
+    std::vector<std::uint32_t>().swap(consume->kind);
+    std::vector<double>().swap(consume->weight);
+  }
   if (!co.source.empty()) {
     const std::uint32_t k = net.kinds.intern(kCoAttendanceKind);
-    const int copies = options.directed ? 2 : 1;  // mutual in a directed network
-    const std::size_t add = co.source.size() * copies;
-    src.reserve(src.size() + add);
-    dst.reserve(dst.size() + add);
-    time.reserve(time.size() + add);
-    weight.reserve(weight.size() + add);
-    kind.reserve(kind.size() + add);
     for (int c = 0; c < copies; ++c) {
       src.insert(src.end(), (c ? co.target : co.source).begin(), (c ? co.target : co.source).end());
       dst.insert(dst.end(), (c ? co.source : co.target).begin(), (c ? co.source : co.target).end());
@@ -120,6 +130,16 @@ Network build_network(const InteractionLog& log, const ActorTable* table,
     std::vector<std::uint32_t>().swap(kind);
   });
   return net;
+}
+
+}  // namespace
+
+Network build_network(const InteractionLog& log, const ActorTable* actors, const NetworkOptions& options) {
+  return build(log, nullptr, actors, options);
+}
+
+Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options) {
+  return build(log, &log, actors, options);
 }
 
 }  // namespace movemap

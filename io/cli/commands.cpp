@@ -180,7 +180,7 @@ int run_map(const std::vector<std::string>& args) {
   bar.done();
   if (interrupted()) throw Cancelled();
   phase("read log + actors");
-  const Network net = build_network(read.log, table ? &*table : nullptr, nopt);
+  const Network net = build_network(std::move(read.log), table ? &*table : nullptr, nopt);
   read.log = InteractionLog{};
   phase("build network");
   const DegreeResult deg = degree(net.graph);

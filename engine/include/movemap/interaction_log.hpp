@@ -55,6 +55,8 @@ class InteractionLogBuilder {
   // valid (source non-empty; exactly one of target/event; weight > 0).
   void append(const InteractionBatch& batch);
   InteractionLog finish() { return std::move(log_); }
+  // Reserves room for n rows in all (a reader's estimate from the file size).
+  void reserve(std::size_t n) { log_.reserve(n); }
   const InteractionLog& log() const { return log_; }
 
  private:

@@ -62,5 +62,9 @@ struct Network {
 // `actors` may be null (then every actor is created with role "unknown").
 Network build_network(const InteractionLog& log, const ActorTable* actors,
                       const NetworkOptions& options);
+// The same, consuming the log: its row columns are freed as soon as they are
+// read, so the log and the graph under construction do not coexist (lower
+// peak memory for large logs).
+Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options);
 
 }  // namespace movemap
