@@ -83,6 +83,7 @@ Attendance build_attendance(node_id num_persons, std::uint32_t num_events,
 }
 
 CoAttendance project_coattendance(const Attendance& a, AttendanceWeighting weighting) {
+  if (weighting == AttendanceWeighting::None) return {};
   const std::uint32_t ne = a.num_events();
   std::vector<std::uint64_t> pairs(ne);
   for (std::uint32_t e = 0; e < ne; ++e) {

@@ -132,7 +132,7 @@ int run_map(const std::vector<std::string>& args) {
       ("site-col", po::value(&ac.site), "actor table column holding the site (default: site)")
       ("skip-invalid", po::value(&rejects), "skip bad rows, writing them with reasons to this CSV file")
       ("attendance", po::value(&attendance)->default_value("count"),
-       "co-attendance tie weights: count (1 per shared event) or newman (1/(k-1))")
+       "co-attendance ties: count (1 per shared event), newman (1/(k-1)), or none (keep only the person-event form)")
       ("attributes", po::value(&attributes), "export only these actor attributes (comma-separated)")
       ("no-labels", "leave the label column out of every export")
       ("timings", "print the time each phase took (to standard error)")
@@ -148,7 +148,8 @@ int run_map(const std::vector<std::string>& args) {
   nopt.directed = !vm->count("undirected");
   if (attendance == "count") nopt.attendance = AttendanceWeighting::Count;
   else if (attendance == "newman") nopt.attendance = AttendanceWeighting::Newman;
-  else throw UsageError("--attendance \"" + attendance + "\": expected count or newman");
+  else if (attendance == "none") nopt.attendance = AttendanceWeighting::None;
+  else throw UsageError("--attendance \"" + attendance + "\": expected count, newman or none");
   const bool quiet = vm->count("quiet") > 0;
   const auto limit = thread_limit(threads);
   install_interrupt_handler();

@@ -21,7 +21,8 @@
 
 namespace movemap {
 
-enum class AttendanceWeighting { Count, Newman };
+// None keeps the bipartite form only: attendance makes no person-person ties.
+enum class AttendanceWeighting { Count, Newman, None };
 
 struct Attendance {
   IdMap events;
