@@ -42,7 +42,9 @@ TEST(Generator, ExactCountsSortedTimesAndOneOfTargetOrEvent) {
   ASSERT_EQ(g.rows(), o.interactions);
   std::size_t attendance = 0;
   for (std::size_t i = 0; i < g.rows(); ++i) {
-    if (i) ASSERT_LE(g.time[i - 1], g.time[i]);
+    if (i) {
+      ASSERT_LE(g.time[i - 1], g.time[i]);
+    }
     ASSERT_NE(g.target[i] == kNone, g.event[i] == kNone) << "row " << i;
     ASSERT_LT(g.source[i], g.actors.size());
     if (g.target[i] != kNone) {
@@ -76,7 +78,9 @@ TEST(Generator, NobodyActsBeforeJoining) {
   const auto g = generate_movement(small(3));
   for (std::size_t i = 0; i < g.rows(); ++i) {
     ASSERT_LE(g.actors[g.source[i]].joined, g.time[i]);
-    if (g.target[i] != kNone) ASSERT_LE(g.actors[g.target[i]].joined, g.time[i]);
+    if (g.target[i] != kNone) {
+      ASSERT_LE(g.actors[g.target[i]].joined, g.time[i]);
+    }
   }
 }
 
