@@ -55,7 +55,7 @@ class ActorBuilder {
       for (const auto& n : names) have += (have.empty() ? "" : ", ") + quoted_value(n);
       throw InputError(file_, line,
                        "missing column " + quoted_value(cols_.id) + " for the actor id (the header has: " + have +
-                           "); name yours with --id-col or --actor-columns id=NAME");
+                           "); map yours to it (CLI: --id-col NAME; Python: actor_columns={\"id\": NAME})");
     }
     for (std::size_t i = 0; i < names.size(); ++i)
       if (static_cast<int>(i) != id_index_) table_.attributes.column(attr_of_[i]);

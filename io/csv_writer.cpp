@@ -76,11 +76,7 @@ void write_tie_table(const std::string& path, const Network& net) {
     b += ',';
     append_timestamp(b, t.last_seen[e]);
     b += ',';
-    kinds.clear();
-    for (const auto k : t.kinds(e)) {
-      if (!kinds.empty()) kinds += ';';
-      kinds += net.kinds.name(k);
-    }
+    kinds = tie_kinds_text(net, e);
     append_csv_field(b, kinds);
     b += '\n';
     f.flush_if_large();

@@ -127,11 +127,7 @@ void emit(Sink& out, const Network& net, const NodeMeasures& measures, const Exp
     b += "</data><data key=\"e3\">";
     append_timestamp(b, t.last_seen[e]);
     b += "</data><data key=\"e4\">";
-    kinds.clear();
-    for (const auto kd : t.kinds(e)) {
-      if (!kinds.empty()) kinds += ';';
-      kinds += net.kinds.name(kd);
-    }
+    kinds = tie_kinds_text(net, e);
     append_xml_escaped(b, kinds);
     b += "</data></edge>\n";
     out.flush_if_large();

@@ -47,7 +47,7 @@ LogHeader::LogHeader(const std::vector<std::string>& names, const LogColumns& co
   auto missing = [&](int k, const std::string& extra) {
     const char* f = kFieldNames[k];
     return "missing column " + quoted_value(json_keys[k]) + " for the " + f + extra +
-           " (the header has: " + have + "); name your column with --" + f + "-col or --columns " + f + "=NAME";
+           " (the header has: " + have + "); map your column to it (CLI: --" + f + "-col NAME; Python: columns={\"" + f + "\": NAME})";
   };
   if (index[kTime] < 0) throw InputError(file, line, missing(kTime, ""));
   if (index[kSource] < 0) throw InputError(file, line, missing(kSource, ""));

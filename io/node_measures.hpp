@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "movemap/network.hpp"
+
 namespace movemap {
 
 struct MeasureColumn {
@@ -41,5 +43,14 @@ struct ExportOptions {
     return false;
   }
 };
+
+// The first measures every export carries (movemap map, Python writers):
+// in_degree, out_degree (directed only), degree, in_strength, out_strength
+// (directed only), strength, component (weak component id).
+NodeMeasures degree_measures(const Network& net);
+
+// A tie's kinds as written: distinct kind names sorted by name, joined
+// with ';'.
+std::string tie_kinds_text(const Network& net, edge_id tie);
 
 }  // namespace movemap

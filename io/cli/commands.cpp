@@ -184,23 +184,10 @@ int run_map(const std::vector<std::string>& args) {
   const Network net = build_network(std::move(read.log), table ? &*table : nullptr, nopt);
   read.log = InteractionLog{};
   phase("build network");
-  const DegreeResult deg = degree(net.graph);
-  const Components weak = weak_components(net.graph);
-  const NetworkSummary summary = summarize(net, &weak);
+  const NetworkSummary summary = summarize(net);
   phase("measures + summary");
 
-  NodeMeasures measures;
-  if (net.directed()) {
-    measures.add_integer("in_degree", deg.in_degree);
-    measures.add_integer("out_degree", deg.out_degree);
-  }
-  measures.add_integer("degree", deg.degree);
-  if (net.directed()) {
-    measures.add_real("in_strength", deg.in_strength);
-    measures.add_real("out_strength", deg.out_strength);
-  }
-  measures.add_real("strength", deg.strength);
-  measures.add_integer("component", weak.component);
+  const NodeMeasures measures = degree_measures(net);
   ExportOptions eopt;
   eopt.attributes = split_list(attributes);
   eopt.labels = !vm->count("no-labels");

@@ -1,0 +1,10 @@
+// The movemap._core extension module: a few lines, one call per family.
+#include <pybind11/pybind11.h>
+
+#include "bindings/register.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "movemap's C++ engine (use the pure-Python package `movemap` instead)";
+  m.attr("__version__") = MOVEMAP_VERSION;
+  register_network(m);
+}

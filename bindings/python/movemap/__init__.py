@@ -1,0 +1,34 @@
+"""movemap: social network analysis for health social movements.
+
+Turn interaction logs (referrals, meetings, events attended, messages,
+volunteering, grants) into weighted, time-stamped networks and measure them.
+The analysis runs in movemap's C++ engine; this package speaks pandas.
+
+>>> import movemap
+>>> net = movemap.load("data-samples/interactions.csv",
+...                    actors="data-samples/actors.csv")       # doctest: +SKIP
+>>> net.summary()["ties"]                                         # doctest: +SKIP
+>>> net.degree().sort_values("strength", ascending=False).head()  # doctest: +SKIP
+>>> net.write_graphml("movement.graphml")                        # for Gephi  # doctest: +SKIP
+
+Errors derive from :class:`movemap.Error`: :class:`InputError` (bad data,
+the message names file, line and column), :class:`UsageError` (bad
+arguments), :class:`IoError` (files), :class:`Cancelled` (Ctrl-C).
+"""
+
+from movemap._core import Cancelled, Error, InputError, IoError, UsageError
+from movemap.loading import load
+from movemap.network import Network
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cancelled",
+    "Error",
+    "InputError",
+    "IoError",
+    "Network",
+    "UsageError",
+    "__version__",
+    "load",
+]

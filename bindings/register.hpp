@@ -1,0 +1,7 @@
+// One register_<family>() per bindings source file; module.cpp calls each.
+#pragma once
+#include <pybind11/pybind11.h>
+
+// Logs, actor tables, networks, degree, components, summary and the writers;
+// also the exception classes and their translation.
+void register_network(pybind11::module_& m);
