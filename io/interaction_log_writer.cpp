@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <vector>
 
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
@@ -34,6 +35,33 @@ class TimestampCache {
  private:
   timestamp day_ = 0;
   std::string prefix_;
+};
+
+// Strings packed into one buffer: row writing looks ids up at random, and a
+// few bytes per id stay in cache where std::string objects spread over the
+// actor records would not.
+class PackedStrings {
+ public:
+  template <typename Range, typename Get>
+  PackedStrings(const Range& items, Get get) {
+    offsets_.reserve(items.size() + 1);
+    offsets_.push_back(0);
+    for (const auto& item : items) {
+      const std::string& s = get(item);
+      if (s.find_first_of(",\"\r\n") != std::string::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' ')))
+        append_csv_field(chars_, s);  // generated names never need this; kept for safety
+      else
+        chars_ += s;
+      offsets_.push_back(chars_.size());
+    }
+  }
+  void append(std::string& out, std::size_t i) const {
+    out.append(chars_, offsets_[i], offsets_[i + 1] - offsets_[i]);
+  }
+
+ private:
+  std::string chars_;
+  std::vector<std::size_t> offsets_;
 };
 
 void append_weight(std::string& out, double w) {
@@ -73,19 +101,9 @@ void write_generated_movement(const GeneratedMovement& m, const std::string& out
     }
     f.commit();
   }
-  // Generated ids, event ids and kind names need no CSV quoting; that is
-  // checked once here rather than on every row (and quoted if ever needed).
-  auto plain = [](const std::string& s) {
-    return s.find_first_of(",\"\r\n") == std::string::npos && (s.empty() || (s.front() != ' ' && s.back() != ' '));
-  };
-  bool all_plain = true;
-  for (const auto& a : m.actors) all_plain = all_plain && plain(a.id);
-  for (const auto& e : m.events) all_plain = all_plain && plain(e);
-  for (const auto& k : m.kinds) all_plain = all_plain && plain(k);
-  auto put = [all_plain](std::string& out, const std::string& s) {
-    if (all_plain) out += s;
-    else append_csv_field(out, s);
-  };
+  const PackedStrings ids(m.actors, [](const GeneratedActor& a) -> const std::string& { return a.id; });
+  const PackedStrings events(m.events, [](const std::string& e) -> const std::string& { return e; });
+  const PackedStrings kinds(m.kinds, [](const std::string& k) -> const std::string& { return k; });
 
   AtomicFile f(dir + "interactions.csv");
   std::string& b = f.buffer();
@@ -94,13 +112,13 @@ void write_generated_movement(const GeneratedMovement& m, const std::string& out
   for (std::size_t i = 0; i < m.rows(); ++i) {
     times.append(b, m.time[i]);
     b += ',';
-    put(b, m.actors[m.source[i]].id);
+    ids.append(b, m.source[i]);
     b += ',';
-    if (m.target[i] != kNone) put(b, m.actors[m.target[i]].id);
+    if (m.target[i] != kNone) ids.append(b, m.target[i]);
     b += ',';
-    if (m.event[i] != kNone) put(b, m.events[m.event[i]]);
+    if (m.event[i] != kNone) events.append(b, m.event[i]);
     b += ',';
-    put(b, m.kinds[m.kind[i]]);
+    kinds.append(b, m.kind[i]);
     b += ',';
     append_weight(b, m.weight[i]);
     b += '\n';

@@ -37,7 +37,7 @@ struct GeneratorOptions {
 };
 
 struct GeneratedActor {
-  std::string id;     // e.g. "c00042" (citizen), "h0003" (champion), "a01", "s07"
+  std::string id;     // role letter + at least 4 digits: "c0042", "h0003", "a0001", "s0007"
   std::string role;   // citizen | champion | anchor | service
   std::string label;  // a display name (synthetic; some non-ASCII)
   std::string site;
