@@ -35,13 +35,16 @@ void append_escape(std::string& out, char32_t c) {
   out += buf;
 }
 
-// GraphML key names must not collide with Gephi's reserved node properties
-// (x, y, z, size, r, g, b, color), which it would read as visual data.
+// attr.name is an xs:NMTOKEN in the GraphML schema, so a column name with
+// spaces or markup ("first name", "age (years)") is encoded the way node ids
+// are (space -> _x0020_; decode_graphml_id() reverses it). Key names must also
+// not collide with Gephi's reserved node properties (x, y, z, size, r, g, b,
+// color), which it would read as visual data.
 std::string safe_attr_name(const std::string& name) {
   static const char* const reserved[] = {"x", "y", "z", "size", "r", "g", "b", "color"};
   for (const char* r : reserved)
     if (name == r) return name + "_attr";
-  return name;
+  return graphml_id(name);
 }
 
 template <class Sink>

@@ -7,7 +7,8 @@
 // columns kept by ExportOptions (label, role, site, ...; types inferred),
 // then the measures. Edge columns: weight (double), count (long), first_seen
 // and last_seen (ISO 8601 strings, UTC), kinds (string, ';'-separated,
-// sorted). Node ids are the actors' external ids; all text is XML-escaped
+// sorted). Node ids and attr.name values are NMTOKENs: characters outside
+// it are encoded as _xHHHH_ (graphml_id()). All text is XML-escaped
 // and characters XML 1.0 forbids are replaced with U+FFFD (xml_text.hpp).
 // Written atomically.
 #pragma once
