@@ -1,0 +1,49 @@
+#include "movemap/structure/centralization.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "movemap/error.hpp"
+
+namespace movemap {
+namespace {
+
+// sum over nodes of (max - score) = n * max - sum, as igraph_centralization.
+double freeman_sum(const std::vector<double>& scores) {
+  const double max = *std::max_element(scores.begin(), scores.end());
+  double sum = 0;
+  for (const double x : scores) sum += x;
+  return static_cast<double>(scores.size()) * max - sum;
+}
+
+}  // namespace
+
+double degree_centralization(const Graph& g) {
+  const node_id n = g.num_nodes();
+  if (n < 3) return 0.0;
+  std::vector<double> deg(n);
+  for (node_id u = 0; u < n; ++u) {
+    std::size_t d = 0;
+    for (const node_id v : g.out_neighbors(u)) d += v != u;
+    if (g.directed())
+      for (const node_id v : g.in_neighbors(u)) d += v != u;
+    deg[u] = static_cast<double>(d);
+  }
+  const double nn = n;
+  const double tmax = g.directed() ? 2 * (nn - 1) * (nn - 2) : (nn - 1) * (nn - 2);
+  return freeman_sum(deg) / tmax;
+}
+
+double betweenness_centralization(const Graph& g, const std::vector<double>& raw_betweenness) {
+  const node_id n = g.num_nodes();
+  if (raw_betweenness.size() != n)
+    throw UsageError("betweenness_centralization: " + std::to_string(raw_betweenness.size()) +
+                     " betweenness scores given for a network of " + std::to_string(n) +
+                     " actors; pass the raw (normalized = false) node betweenness of this network");
+  if (n < 3) return 0.0;
+  const double nn = n;
+  const double tmax = (nn - 1) * (nn - 1) * (nn - 2) / (g.directed() ? 1.0 : 2.0);
+  return freeman_sum(raw_betweenness) / tmax;
+}
+
+}  // namespace movemap

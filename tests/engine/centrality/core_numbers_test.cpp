@@ -1,0 +1,152 @@
+// k-core numbers: hand examples (values from networkx), Boost.Graph's
+// core_numbers as an oracle, and a deliberately simple serial peeling on
+// random graphs with self-loops and reciprocated ties.
+#include "movemap/centrality/core_numbers.hpp"
+
+#include <gtest/gtest.h>
+#include <tbb/task_arena.h>
+
+#include <boost/graph/core_numbers.hpp>
+
+#include "../support/random_graphs.hpp"
+#include "movemap/boost_view.hpp"
+
+namespace movemap {
+namespace {
+
+Graph graph_of(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, bool directed) {
+  testing::RandomInteractions r;
+  r.n = n;
+  for (const auto& [u, v] : edges) {
+    r.source.push_back(u);
+    r.target.push_back(v);
+    r.time.push_back(0);
+    r.weight.push_back(1);
+    r.kind.push_back(kNone);
+  }
+  return build_graph(n, r.input(), {directed});
+}
+
+// Serial reference: repeatedly remove a node of smallest remaining degree;
+// its core number is the largest such degree seen so far. Degrees count
+// adjacency entries other than self-loops (in + out when directed). O(n^2).
+std::vector<std::uint32_t> reference_cores(const Graph& g) {
+  const node_id n = g.num_nodes();
+  std::vector<std::vector<node_id>> nb(n);
+  for (node_id u = 0; u < n; ++u) {
+    for (const node_id v : g.out_neighbors(u))
+      if (v != u) nb[u].push_back(v);
+    if (g.directed())
+      for (const node_id v : g.in_neighbors(u))
+        if (v != u) nb[u].push_back(v);
+  }
+  std::vector<std::uint32_t> deg(n), core(n);
+  for (node_id u = 0; u < n; ++u) deg[u] = static_cast<std::uint32_t>(nb[u].size());
+  std::vector<bool> removed(n, false);
+  std::uint32_t k = 0;
+  for (node_id step = 0; step < n; ++step) {
+    node_id best = kNone;
+    for (node_id u = 0; u < n; ++u)
+      if (!removed[u] && (best == kNone || deg[u] < deg[best])) best = u;
+    k = std::max(k, deg[best]);
+    core[best] = k;
+    removed[best] = true;
+    for (const node_id v : nb[best])
+      if (!removed[v]) --deg[v];
+  }
+  return core;
+}
+
+std::vector<std::uint32_t> boost_cores(const Graph& g) {
+  UndirectedView view(g);  // non-const: boost::core_numbers takes Graph&
+  std::vector<std::uint32_t> c(g.num_nodes(), 0);
+  boost::core_numbers(view, boost::make_iterator_property_map(c.begin(), get(boost::vertex_index, view)));
+  return c;
+}
+
+// Interactions without self-loops (Boost counts a self-loop in the degree).
+testing::RandomInteractions without_self_loops(testing::RandomInteractions r) {
+  testing::RandomInteractions out;
+  out.n = r.n;
+  for (std::size_t i = 0; i < r.source.size(); ++i) {
+    if (r.source[i] == r.target[i]) continue;
+    out.source.push_back(r.source[i]);
+    out.target.push_back(r.target[i]);
+    out.time.push_back(r.time[i]);
+    out.weight.push_back(r.weight[i]);
+    out.kind.push_back(r.kind[i]);
+  }
+  return out;
+}
+
+TEST(CoreNumbers, UndirectedHandExample) {
+  // K4 on {0,1,2,3}; 4 tied to 0 and 1; 5 tied to 4 (and to itself); 6 alone.
+  // networkx: G.remove_edges_from(nx.selfloop_edges(G)); nx.core_number(G)
+  // -> {0: 3, 1: 3, 2: 3, 3: 3, 4: 2, 5: 1, 6: 0}
+  const Graph g = graph_of(
+      7, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 0}, {4, 1}, {5, 4}, {5, 5}}, false);
+  EXPECT_EQ(core_numbers(g), (std::vector<std::uint32_t>{3, 3, 3, 3, 2, 1, 0}));
+}
+
+TEST(CoreNumbers, DirectedCountsInPlusOut) {
+  // networkx DiGraph 0->1, 1->0, 1->2, 2->0, 3->2, 3->4 (+ self-loop 2->2
+  // removed first): nx.core_number(D) -> {0: 2, 1: 2, 2: 2, 3: 1, 4: 1}.
+  // Degree is in + out, so the reciprocated pair 0<->1 counts twice.
+  const Graph g = graph_of(5, {{0, 1}, {1, 0}, {1, 2}, {2, 0}, {3, 2}, {3, 4}, {2, 2}}, true);
+  EXPECT_EQ(core_numbers(g), (std::vector<std::uint32_t>{2, 2, 2, 1, 1}));
+  // A lone reciprocated pair: degree 2 at each end, networkx core 2 for both.
+  EXPECT_EQ(core_numbers(graph_of(3, {{0, 1}, {1, 0}}, true)),
+            (std::vector<std::uint32_t>{2, 2, 0}));
+}
+
+TEST(CoreNumbers, EmptyAndEdgeless) {
+  EXPECT_TRUE(core_numbers(graph_of(0, {}, false)).empty());
+  EXPECT_EQ(core_numbers(graph_of(3, {}, true)), (std::vector<std::uint32_t>{0, 0, 0}));
+}
+
+TEST(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
+  // Boost's core_numbers on UndirectedView sees every directed tie from both
+  // ends, i.e. networkx's in + out degree, so it is an oracle for both kinds
+  // of graph once self-loops are gone.
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const auto r = without_self_loops(testing::random_interactions(300, 2500, seed));
+    for (const bool directed : {false, true}) {
+      const Graph g = build_graph(r.n, r.input(), {directed});
+      EXPECT_EQ(core_numbers(g), boost_cores(g)) << "seed " << seed << " directed " << directed;
+    }
+  }
+}
+
+TEST(CoreNumbers, AgreesWithBoostOnLargeGraph) {
+  const auto r = without_self_loops(testing::random_interactions(100'000, 600'000, 7));
+  for (const bool directed : {false, true}) {
+    const Graph g = build_graph(r.n, r.input(), {directed});
+    EXPECT_EQ(core_numbers(g), boost_cores(g)) << "directed " << directed;
+  }
+}
+
+TEST(CoreNumbers, SelfLoopsIgnoredAgainstSerialReference) {
+  for (std::uint64_t seed = 11; seed <= 16; ++seed) {
+    const auto r = testing::random_interactions(200, 1500, seed);  // with self-loops
+    for (const bool directed : {false, true}) {
+      const Graph g = build_graph(r.n, r.input(), {directed});
+      EXPECT_EQ(core_numbers(g), reference_cores(g)) << "seed " << seed << " directed " << directed;
+    }
+  }
+}
+
+TEST(CoreNumbers, SameForAnyThreadCount) {
+  const auto r = testing::random_interactions(5000, 40'000, 3);
+  const Graph g = build_graph(r.n, r.input(), {true});
+  std::vector<std::uint32_t> first;
+  for (const int threads : {1, 2, 4}) {
+    tbb::task_arena arena(threads);
+    std::vector<std::uint32_t> c;
+    arena.execute([&] { c = core_numbers(g); });
+    if (first.empty()) first = c;
+    EXPECT_EQ(c, first) << threads << " threads";
+  }
+}
+
+}  // namespace
+}  // namespace movemap
