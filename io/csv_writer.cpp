@@ -57,11 +57,17 @@ void write_node_table(const std::string& path, const Network& net, const NodeMea
   f.commit();
 }
 
-void write_tie_table(const std::string& path, const Network& net) {
+void write_tie_table(const std::string& path, const Network& net, const TieColumns& extra) {
+  check_tie_columns(net, extra);
   AtomicFile f(path);
   std::string& b = f.buffer();
   const TieTable& t = net.graph.ties();
-  b += "source,target,weight,count,first_seen,last_seen,kinds\n";
+  b += "source,target,weight,count,first_seen,last_seen,kinds";
+  for (const auto& [name, values] : extra) {
+    b += ',';
+    append_csv_field(b, name);
+  }
+  b += '\n';
   std::string kinds;
   for (edge_id e = 0; e < t.size(); ++e) {
     append_csv_field(b, net.actors.name(t.source[e]));
@@ -78,6 +84,10 @@ void write_tie_table(const std::string& path, const Network& net) {
     b += ',';
     kinds = tie_kinds_text(net, e);
     append_csv_field(b, kinds);
+    for (const auto& [name, values] : extra) {
+      b += ',';
+      append_double(b, values[e]);
+    }
     b += '\n';
     f.flush_if_large();
   }

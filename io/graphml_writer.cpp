@@ -47,8 +47,16 @@ std::string safe_attr_name(const std::string& name) {
   return graphml_id(name);
 }
 
+// xs:double text: NaN, INF, -INF for the non-finite values.
+void append_graphml_double(std::string& b, double v) {
+  if (std::isfinite(v)) append_double(b, v);
+  else b += std::isnan(v) ? "NaN" : (v > 0 ? "INF" : "-INF");
+}
+
 template <class Sink>
-void emit(Sink& out, const Network& net, const NodeMeasures& measures, const ExportOptions& options) {
+void emit(Sink& out, const Network& net, const NodeMeasures& measures, const ExportOptions& options,
+          const TieColumns& tie_columns) {
+  check_tie_columns(net, tie_columns);
   std::string& b = out.buffer();
   b += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -83,6 +91,12 @@ void emit(Sink& out, const Network& net, const NodeMeasures& measures, const Exp
        "  <key id=\"e2\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n"
        "  <key id=\"e3\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n"
        "  <key id=\"e4\" for=\"edge\" attr.name=\"kinds\" attr.type=\"string\"/>\n";
+  constexpr std::size_t kFixedEdgeKeys = 5;
+  for (std::size_t i = 0; i < tie_columns.size(); ++i) {
+    b += "  <key id=\"e" + std::to_string(kFixedEdgeKeys + i) + "\" for=\"edge\" attr.name=\"";
+    append_xml_escaped(b, safe_attr_name(tie_columns[i].first));
+    b += "\" attr.type=\"double\"/>\n";
+  }
   b += net.directed() ? "  <graph id=\"movement\" edgedefault=\"directed\">\n"
                       : "  <graph id=\"movement\" edgedefault=\"undirected\">\n";
   for (node_id u = 0; u < net.actors.size(); ++u) {
@@ -107,8 +121,7 @@ void emit(Sink& out, const Network& net, const NodeMeasures& measures, const Exp
     for (const auto& m : measures.columns) {
       b += "<data key=\"n" + std::to_string(key++) + "\">";
       if (m.integer) b += std::to_string(m.ints[u]);
-      else if (std::isfinite(m.reals[u])) append_double(b, m.reals[u]);
-      else b += std::isnan(m.reals[u]) ? "NaN" : (m.reals[u] > 0 ? "INF" : "-INF");
+      else append_graphml_double(b, m.reals[u]);
       b += "</data>";
     }
     b += "</node>\n";
@@ -132,7 +145,13 @@ void emit(Sink& out, const Network& net, const NodeMeasures& measures, const Exp
     b += "</data><data key=\"e4\">";
     kinds = tie_kinds_text(net, e);
     append_xml_escaped(b, kinds);
-    b += "</data></edge>\n";
+    b += "</data>";
+    for (std::size_t i = 0; i < tie_columns.size(); ++i) {
+      b += "<data key=\"e" + std::to_string(kFixedEdgeKeys + i) + "\">";
+      append_graphml_double(b, tie_columns[i].second[e]);
+      b += "</data>";
+    }
+    b += "</edge>\n";
     out.flush_if_large();
   }
   b += "  </graph>\n</graphml>\n";
@@ -199,15 +218,16 @@ std::string decode_graphml_id(std::string_view s) {
 }
 
 void write_graphml(const std::string& path, const Network& net, const NodeMeasures& measures,
-                   const ExportOptions& options) {
+                   const ExportOptions& options, const TieColumns& tie_columns) {
   AtomicFile f(path);
-  emit(f, net, measures, options);
+  emit(f, net, measures, options, tie_columns);
   f.commit();
 }
 
-std::string graphml_string(const Network& net, const NodeMeasures& measures, const ExportOptions& options) {
+std::string graphml_string(const Network& net, const NodeMeasures& measures, const ExportOptions& options,
+                           const TieColumns& tie_columns) {
   StringSink s;
-  emit(s, net, measures, options);
+  emit(s, net, measures, options, tie_columns);
   return std::move(s.s);
 }
 

@@ -3,14 +3,94 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <charconv>
 #include <cmath>
 
 #include "io/atomic_file.hpp"
+#include "io/centrality_measures.hpp"
 #include "io/timestamp_parser.hpp"
 
 namespace movemap {
+namespace {
 
-std::string summary_json(const NetworkSummary& s, const ReadStats& in) {
+// A note's text as a JSON number when all of it reads as one, else a string.
+template <class Writer>
+void note_value(Writer& w, const std::string& text) {
+  const char* first = text.data();
+  const char* end = first + text.size();
+  std::uint64_t u = 0;
+  const auto iu = std::from_chars(first, end, u);
+  if (!text.empty() && iu.ec == std::errc() && iu.ptr == end) {
+    w.Uint64(u);
+    return;
+  }
+  double v = 0;
+  const auto id = std::from_chars(first, end, v);
+  if (!text.empty() && id.ec == std::errc() && id.ptr == end && std::isfinite(v)) {
+    w.Double(v);
+    return;
+  }
+  w.String(text.c_str(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+template <class Writer>
+void centrality_object(Writer& w, const CentralityOutput& c, const CentralityRequest& r) {
+  auto num = [&](const char* k, double v) {
+    w.Key(k);
+    if (std::isfinite(v)) w.Double(v);
+    else w.Null();
+  };
+  auto flag = [&](const char* k, bool v) {
+    w.Key(k);
+    w.Bool(v);
+  };
+  auto str = [&](const std::string& s) { w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto strings = [&](const char* k, const std::vector<std::string>& v) {
+    w.Key(k);
+    w.StartArray();
+    for (const auto& s : v) str(s);
+    w.EndArray();
+  };
+  w.Key("centrality");
+  w.StartObject();
+  strings("measures", c.measures);
+  w.Key("options");
+  w.StartObject();
+  w.Key("length");
+  w.String(to_string(r.length));
+  flag("normalized", r.normalized);
+  flag("wf_improved", r.wf_improved);
+  num("epsilon", r.epsilon);
+  num("delta", r.delta);
+  w.Key("seed");
+  w.Uint64(r.seed);
+  num("pagerank_alpha", r.pagerank_alpha);
+  strings("seeds", r.seeds);
+  num("katz_alpha", r.katz_alpha);
+  num("katz_beta", r.katz_beta);
+  num("tolerance", r.tolerance);
+  w.Key("max_iterations");
+  w.Uint(r.max_iterations);
+  flag("weighted", r.weighted);
+  w.EndObject();
+  w.Key("network");
+  w.StartObject();
+  for (const auto& [k, v] : c.network) num(k.c_str(), v);
+  w.EndObject();
+  w.Key("notes");
+  w.StartObject();
+  for (const auto& [k, v] : c.notes) {
+    str(k);
+    note_value(w, v);
+  }
+  w.EndObject();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string summary_json(const NetworkSummary& s, const ReadStats& in, const CentralityOutput* centrality,
+                         const CentralityRequest* request) {
   rapidjson::StringBuffer sb;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(sb);
   w.SetIndent(' ', 2);
@@ -82,15 +162,17 @@ std::string summary_json(const NetworkSummary& s, const ReadStats& in) {
   u64("events", s.events);
   u64("attendances", s.attendances);
   w.EndObject();
+  if (centrality && request) centrality_object(w, *centrality, *request);
   w.EndObject();
   std::string out(sb.GetString(), sb.GetSize());
   out += '\n';
   return out;
 }
 
-void write_summary_json(const std::string& path, const NetworkSummary& s, const ReadStats& in) {
+void write_summary_json(const std::string& path, const NetworkSummary& s, const ReadStats& in,
+                        const CentralityOutput* centrality, const CentralityRequest* request) {
   AtomicFile f(path);
-  f.write(summary_json(s, in));
+  f.write(summary_json(s, in, centrality, request));
   f.commit();
 }
 

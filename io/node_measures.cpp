@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "movemap/centrality/degree.hpp"
+#include "movemap/error.hpp"
 #include "movemap/structure/components.hpp"
 
 namespace movemap {
@@ -23,6 +24,13 @@ NodeMeasures degree_measures(const Network& net) {
   m.add_real("strength", std::move(deg.strength));
   m.add_integer("component", weak.component);
   return m;
+}
+
+void check_tie_columns(const Network& net, const TieColumns& columns) {
+  for (const auto& [name, values] : columns)
+    if (values.size() != net.graph.num_ties())
+      throw Error("tie column \"" + name + "\" has " + std::to_string(values.size()) + " values for " +
+                  std::to_string(net.graph.num_ties()) + " ties");
 }
 
 std::string tie_kinds_text(const Network& net, edge_id tie) {

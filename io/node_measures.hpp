@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "movemap/network.hpp"
@@ -28,6 +29,13 @@ struct NodeMeasures {
     columns.push_back(MeasureColumn{std::move(name), false, {}, std::move(v)});
   }
 };
+
+// Computed per-tie columns (tie betweenness), indexed by tie id, written
+// after the fixed tie columns (GraphML edge keys e5.., CSV columns after
+// kinds) as doubles.
+using TieColumns = std::vector<std::pair<std::string, std::vector<double>>>;
+// Throws movemap::Error unless every column has one value per tie.
+void check_tie_columns(const Network& net, const TieColumns& columns);
 
 // What node attributes an export carries. By default every actor-table
 // column; `attributes` (when non-empty) keeps only the named ones ("id" is

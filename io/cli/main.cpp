@@ -1,5 +1,7 @@
 // movemap: one verb per question. Exit codes: 0 success, 1 internal error,
 // 2 usage error, 3 bad input data, 4 file or disk error, 130 cancelled.
+// A computation that fails on valid input (a power iteration that does not
+// converge) is an error, exit 1, without the "internal error" label.
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -17,9 +19,12 @@ const char* kHelp =
     "commands:\n"
     "  map        LOG [--actors FILE] --out DIR   build the network; GraphML, node and tie\n"
     "                                             tables, summary\n"
+    "  centrality LOG [--measures NAME,...] --out DIR\n"
+    "                                             betweenness, closeness, PageRank, eigenvector,\n"
+    "                                             k-core, clustering, ... as node/tie columns\n"
     "  generate   --actors N --interactions M --seed S --out DIR\n"
     "                                             write a synthetic movement log\n\n"
-    "exit codes: 0 ok, 1 internal error, 2 usage error, 3 bad input data,\n"
+    "exit codes: 0 ok, 1 internal error or failed computation, 2 usage error, 3 bad input data,\n"
     "            4 file/disk error, 130 cancelled (Ctrl-C)\n\n"
     "example:\n"
     "  movemap map data-samples/interactions.csv --actors data-samples/actors.csv --out out/sample\n";
@@ -40,8 +45,10 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (verb == "map") return movemap::cli::run_map(args);
+    if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map or generate (movemap --help)\n", verb.c_str());
+    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality or generate (movemap --help)\n",
+                 verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {
     std::fprintf(stderr, "movemap %s: %s\n", verb.c_str(), e.what());
@@ -55,6 +62,9 @@ int main(int argc, char** argv) {
   } catch (const movemap::Cancelled&) {
     std::fprintf(stderr, "movemap %s: cancelled\n", verb.c_str());
     return 130;
+  } catch (const movemap::Error& e) {
+    std::fprintf(stderr, "movemap %s: error: %s\n", verb.c_str(), e.what());
+    return 1;
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "movemap %s: error: out of memory\n", verb.c_str());
     return 4;

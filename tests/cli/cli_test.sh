@@ -5,13 +5,7 @@
 set -u
 MM=$1
 SCHEMA=${2:-}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0; passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passes=$((passes+1)); else echo "FAIL: $name"; fails=$((fails+1)); fi
-}
+. "$(dirname "$0")/harness.sh"
 
 # A log with bad rows on known physical lines (line 5 starts a record whose
 # quoted field spans lines 5-6).
@@ -71,5 +65,4 @@ done
 "$MM" generate --actors 300 --interactions 5000 --seed 11 --out "$T/gen2" -q
 check "generator is deterministic" cmp -s "$T/gen/interactions.csv" "$T/gen2/interactions.csv"
 
-echo "$passes passed, $fails failed"
-test "$fails" -eq 0
+finish
