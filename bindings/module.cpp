@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "movemap's C++ engine (use the pure-Python package `movemap` instead)";
   m.attr("__version__") = MOVEMAP_VERSION;
   register_network(m);
+  register_centrality(m);
 }

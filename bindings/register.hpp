@@ -5,3 +5,6 @@
 // Logs, actor tables, networks, degree, components, summary and the writers;
 // also the exception classes and their translation.
 void register_network(pybind11::module_& m);
+// The centrality suite (io/centrality_measures.hpp): compute_centrality and the
+// measure names.
+void register_centrality(pybind11::module_& m);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bindings/network_object.hpp"
 #include "bindings/numpy_array.hpp"
 #include "bindings/register.hpp"
 #include "io/actor_table_reader.hpp"
@@ -276,11 +277,7 @@ struct Log {
   bool consumed = false;
 };
 
-// A network and the accounting of the log it was built from.
-struct PyNetwork {
-  mm::Network net;
-  mm::ReadStats read_stats;
-};
+using movemap::bindings::PyNetwork;  // network_object.hpp (shared with the other binding files)
 
 std::unique_ptr<Log> read_log(const std::filesystem::path& path, const py::dict& columns, const std::string& format,
                               const std::string& delimiter, const std::string& rejects_path) {

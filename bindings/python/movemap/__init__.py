@@ -9,6 +9,7 @@ The analysis runs in movemap's C++ engine; this package speaks pandas.
 ...                    actors="data-samples/actors.csv")       # doctest: +SKIP
 >>> net.summary()["ties"]                                         # doctest: +SKIP
 >>> net.degree().sort_values("strength", ascending=False).head()  # doctest: +SKIP
+>>> net.centrality(["betweenness", "pagerank"]).nlargest(5, "betweenness")  # doctest: +SKIP
 >>> net.write_graphml("movement.graphml")                        # for Gephi  # doctest: +SKIP
 
 Errors derive from :class:`movemap.Error`: :class:`InputError` (bad data,
@@ -18,12 +19,20 @@ arguments), :class:`IoError` (files), :class:`Cancelled` (Ctrl-C).
 
 from movemap._core import Cancelled, Error, InputError, IoError, UsageError
 from movemap.loading import load
-from movemap.network import Network
+from movemap.network import (
+    CENTRALITY_MEASURES,
+    DEFAULT_CENTRALITY_MEASURES,
+    CentralityArrays,
+    Network,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CENTRALITY_MEASURES",
+    "DEFAULT_CENTRALITY_MEASURES",
     "Cancelled",
+    "CentralityArrays",
     "Error",
     "InputError",
     "IoError",

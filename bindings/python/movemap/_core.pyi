@@ -1,7 +1,8 @@
-"""Type stubs for movemap._core, the C++ engine module (bindings/register_network.cpp)."""
+"""Type stubs for movemap._core, the C++ engine module (bindings/register_network.cpp,
+bindings/register_centrality.cpp)."""
 
 import os
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence, TypedDict
 
 import numpy as np
 import numpy.typing as npt
@@ -78,3 +79,19 @@ def read_actors(path: _Path, columns: dict[str, str] = ..., format: str = "auto"
 def actors_from_columns(ids: _Text, attributes: dict[str, _Text] = ..., id_name: str = "id") -> ActorTable: ...
 def build_network(log: Log, actors: ActorTable | None = None, directed: bool = True, attendance: str = "count",
                   consume: bool = False) -> Network: ...
+
+class CentralityResult(TypedDict):
+    measures: list[str]
+    nodes: dict[str, npt.NDArray[np.float64] | npt.NDArray[np.int64]]
+    ties: dict[str, npt.NDArray[np.float64]]
+    network: dict[str, float]
+    notes: dict[str, str]
+
+def centrality_measure_names() -> list[str]: ...
+def default_centrality_measures() -> list[str]: ...
+def compute_centrality(network: Network, measures: Sequence[str] = ..., length: str = "hops",
+                       normalized: bool = True, wf_improved: bool = True, epsilon: float = 0.01,
+                       delta: float = 0.1, seed: int = 1, pagerank_alpha: float = 0.85,
+                       seeds: Sequence[str] = ..., katz_alpha: float = 0.1, katz_beta: float = 1.0,
+                       tolerance: float = 1e-10, max_iterations: int = 1000, weighted: bool = True,
+                       progress: Callable[[float], Any] | None = None) -> CentralityResult: ...

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence, Union
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,54 @@ def _utc(seconds: Any) -> pd.Series | pd.Timestamp | None:
     if np.ndim(seconds) == 0:
         return pd.Timestamp(int(seconds), unit="s", tz="UTC")
     return pd.to_datetime(np.asarray(seconds, dtype=np.int64), unit="s", utc=True)
+
+
+# Every measure name Network.centrality accepts, and the default set (the
+# engine's registry, io/centrality_measures.hpp, shared with the CLI).
+CENTRALITY_MEASURES: tuple[str, ...] = tuple(_core.centrality_measure_names())
+DEFAULT_CENTRALITY_MEASURES: tuple[str, ...] = tuple(_core.default_centrality_measures())
+_TIE_MEASURES = ("tie_betweenness",)
+
+Progress = Union[bool, None, Callable[[float], Any]]
+
+
+@dataclass(frozen=True)
+class CentralityArrays:
+    """Everything one centrality computation produced, as numpy arrays.
+
+    Returned by :meth:`Network.centrality_arrays`. Each array is the engine's
+    own buffer handed over without a copy (``arr.flags.owndata`` is False;
+    ``arr.base`` owns the memory and is freed with the last reference).
+
+    Attributes
+    ----------
+    measures
+        The measures run, in order (the default set spelled out).
+    nodes
+        ``{column: array}``, one value per actor in node order (the order of
+        :meth:`Network.actors`): float64, int64 for ``core`` and the degree
+        counts.
+    ties
+        ``{column: array}``, one value per tie in the order of
+        :meth:`Network.ties`; ``"betweenness"`` when ``tie_betweenness`` was
+        requested.
+    network
+        Network-level values: ``degree_centralization``,
+        ``betweenness_centralization`` (when ``betweenness`` was requested),
+        ``transitivity``, ``average_clustering``.
+    notes
+        Run details: ``samples``, ``vertex_diameter_bound``, ``epsilon``,
+        ``delta``, ``seed`` of ``betweenness_sampled``;
+        ``<measure>_iterations`` and ``<measure>_residual`` of the power
+        iterations; ``<measure>_error`` (text) when a measure of the default
+        set did not converge (its column is NaN). Numbers as int or float.
+    """
+
+    measures: tuple[str, ...]
+    nodes: dict[str, np.ndarray]
+    ties: dict[str, np.ndarray] = field(default_factory=dict)
+    network: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, int | float | str] = field(default_factory=dict)
 
 
 class Network:
@@ -136,11 +185,7 @@ class Network:
         >>> net.degree().nlargest(5, "strength")  # doctest: +SKIP
         """
         measures = self._core.degree()
-        attrs = self._core.attributes()
-        columns: dict[str, Any] = {}
-        for name in _DEGREE_ATTRIBUTES:
-            if name in attrs:
-                columns[name] = attrs[name]
+        columns = self._attribute_columns()
         for name in _DEGREE_MEASURES:
             columns[name] = measures[name]
         return pd.DataFrame(columns, index=self.actors(), copy=False)
@@ -158,6 +203,206 @@ class Network:
         else:
             raise _core.UsageError(f'components(kind="{kind}"): expected "weak" or "strong"')
         return pd.Series(values, index=self.actors(), name="component", copy=False)
+
+    def centrality(
+        self,
+        measures: Sequence[str] | str | None = None,
+        *,
+        length: str = "hops",
+        normalized: bool = True,
+        wf_improved: bool = True,
+        epsilon: float = 0.01,
+        delta: float = 0.1,
+        seed: int = 1,
+        alpha: float = 0.85,
+        seeds: Sequence[str] | str | None = None,
+        katz_alpha: float = 0.1,
+        katz_beta: float = 1.0,
+        tolerance: float = 1e-10,
+        max_iterations: int = 1000,
+        weighted: bool = True,
+        progress: Progress = None,
+    ) -> pd.DataFrame:
+        """Centrality per actor: who is reached, who reaches, who bridges.
+
+        The same computation as ``movemap centrality`` (one engine registry,
+        so the values equal the CLI's nodes.csv), run in parallel with the GIL
+        released. Conventions are networkx's (docs/centrality.md).
+
+        Parameters
+        ----------
+        measures
+            Names from :data:`movemap.CENTRALITY_MEASURES`; None runs
+            :data:`movemap.DEFAULT_CENTRALITY_MEASURES` (degree, betweenness,
+            closeness, harmonic, pagerank, eigenvector, core, clustering).
+            ``degree`` adds in_degree, out_degree, degree, in_strength,
+            out_strength, strength (in_/out_ when directed) and
+            degree_centrality (+ in_/out_degree_centrality when directed);
+            every other name adds one column of its own name
+            (betweenness_sampled, closeness, harmonic, eigenvector, pagerank,
+            katz, core, clustering). Tie measures (``tie_betweenness``) are
+            not node columns: use :meth:`tie_centrality` or
+            :meth:`centrality_arrays`.
+        length
+            Tie length for betweenness, closeness and harmonic: "hops" (every
+            tie 1), "inverse" (1 / weight: strong ties are short) or "weight".
+        normalized
+            Betweenness scaled as networkx's ``normalized=True``.
+        wf_improved
+            Closeness scaled by the reached share (Wasserman and Faust), as
+            networkx.
+        epsilon, delta, seed
+            ``betweenness_sampled``: every score within epsilon of the exact
+            normalised betweenness with probability 1 - delta; the same seed
+            gives the same result.
+        alpha, seeds
+            PageRank damping, and personalisation: a list of actor ids or
+            ``"ATTRIBUTE=VALUE"`` selectors, e.g. ``"role=champion"``
+            (teleports go uniformly to the selected actors).
+        katz_alpha, katz_beta
+            Katz attenuation (must be below 1 / largest eigenvalue) and
+            baseline.
+        tolerance, max_iterations, weighted
+            Power iterations (eigenvector, pagerank, katz): stop when
+            ``sum |x - x_prev| < n * tolerance``; ``weighted`` uses tie
+            weights. A measure named explicitly that does not converge raises
+            :class:`movemap.Error`; in the default set it becomes NaN with a
+            note.
+        progress
+            True draws a tqdm bar (when tqdm is installed); a callable is
+            called with the fraction done (0..1) from the engine's threads
+            and cancels the run by returning False (raises
+            :class:`movemap.Cancelled`) or by raising (its exception
+            propagates). Ctrl-C always cancels (:class:`movemap.Cancelled`,
+            a KeyboardInterrupt).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by actor id ("id"): role, site and label (those present),
+            then the measure columns in request order. ``attrs["network"]``
+            holds the network-level values (degree_centralization,
+            betweenness_centralization when betweenness was run,
+            transitivity, average_clustering) and ``attrs["notes"]`` the run
+            notes (iterations, residuals, sample size).
+
+        Raises
+        ------
+        UsageError
+            An unknown measure (the message lists the known ones), unknown
+            seed or option out of range.
+        Cancelled
+            The progress callable returned False, or Ctrl-C.
+
+        Examples
+        --------
+        >>> c = net.centrality(["betweenness", "pagerank"], seeds="role=champion")  # doctest: +SKIP
+        >>> c.nlargest(5, "betweenness")[["role", "betweenness"]]                   # doctest: +SKIP
+        >>> c.attrs["network"]["betweenness_centralization"]                        # doctest: +SKIP
+        0.31
+        >>> net.centrality(["closeness"], length="inverse", progress=True)          # doctest: +SKIP
+        """
+        names = _measure_list(measures)
+        for name in names:
+            if name in _TIE_MEASURES:
+                raise _core.UsageError(
+                    f'centrality(): "{name}" gives one value per tie, not per actor; use tie_centrality() '
+                    "(or centrality_arrays() for node and tie columns from one run)")
+        result = self.centrality_arrays(
+            names, length=length, normalized=normalized, wf_improved=wf_improved, epsilon=epsilon, delta=delta,
+            seed=seed, alpha=alpha, seeds=seeds, katz_alpha=katz_alpha, katz_beta=katz_beta, tolerance=tolerance,
+            max_iterations=max_iterations, weighted=weighted, progress=progress)
+        columns = self._attribute_columns()
+        columns.update(result.nodes)
+        frame = pd.DataFrame(columns, index=self.actors(), copy=False)
+        frame.attrs["network"] = dict(result.network)
+        frame.attrs["notes"] = dict(result.notes)
+        return frame
+
+    def centrality_arrays(
+        self,
+        measures: Sequence[str] | str | None = None,
+        *,
+        length: str = "hops",
+        normalized: bool = True,
+        wf_improved: bool = True,
+        epsilon: float = 0.01,
+        delta: float = 0.1,
+        seed: int = 1,
+        alpha: float = 0.85,
+        seeds: Sequence[str] | str | None = None,
+        katz_alpha: float = 0.1,
+        katz_beta: float = 1.0,
+        tolerance: float = 1e-10,
+        max_iterations: int = 1000,
+        weighted: bool = True,
+        progress: Progress = None,
+    ) -> CentralityArrays:
+        """The centrality suite as zero-copy numpy arrays (no pandas).
+
+        Takes the parameters of :meth:`centrality` and also accepts tie
+        measures (``tie_betweenness``), so node and tie betweenness come from
+        one run. Each array is the engine's buffer itself: nothing is copied,
+        and its ``base`` frees the memory with the last reference.
+
+        >>> r = net.centrality_arrays(["betweenness", "tie_betweenness"])  # doctest: +SKIP
+        >>> r.nodes["betweenness"].argmax(), r.ties["betweenness"].max()    # doctest: +SKIP
+        >>> r.network["betweenness_centralization"]                         # doctest: +SKIP
+        """
+        names = _measure_list(measures)
+        with _progress_callback(progress) as callback:
+            raw = _core.compute_centrality(
+                self._core, names, length=length, normalized=normalized, wf_improved=wf_improved,
+                epsilon=float(epsilon), delta=float(delta), seed=int(seed), pagerank_alpha=float(alpha),
+                seeds=_seed_list(seeds), katz_alpha=float(katz_alpha), katz_beta=float(katz_beta),
+                tolerance=float(tolerance), max_iterations=int(max_iterations), weighted=weighted,
+                progress=callback)
+        notes = {k: _note_value(v) for k, v in raw["notes"].items()}
+        return CentralityArrays(measures=tuple(raw["measures"]), nodes=raw["nodes"], ties=raw["ties"],
+                                network=raw["network"], notes=notes)
+
+    def tie_centrality(
+        self,
+        measures: Sequence[str] | str = _TIE_MEASURES,
+        *,
+        length: str = "hops",
+        normalized: bool = True,
+        progress: Progress = None,
+    ) -> pd.DataFrame:
+        """Centrality per tie: the ties whose loss would cut the most paths.
+
+        ``measures``: tie measures ("tie_betweenness", networkx's
+        edge_betweenness_centrality; ``normalized`` and ``length`` as in
+        :meth:`centrality`). One row per tie in the order of :meth:`ties`:
+        source, target (actor ids), then one column per measure
+        ("betweenness"). ``attrs["network"]`` and ``attrs["notes"]`` as in
+        :meth:`centrality`.
+
+        >>> net.tie_centrality().nlargest(5, "betweenness")   # doctest: +SKIP
+        """
+        names = _measure_list(measures)
+        for name in names:
+            if name not in _TIE_MEASURES:
+                raise _core.UsageError(
+                    f'tie_centrality(): "{name}" is not a tie measure; expected one of {", ".join(_TIE_MEASURES)} '
+                    "(node measures: centrality())")
+        result = self.centrality_arrays(names, length=length, normalized=normalized, progress=progress)
+        t = self._core.ties()
+        ids = np.asarray(self._core.actor_ids(), dtype=object)
+        columns: dict[str, Any] = {
+            "source": ids[t["source"]] if len(ids) else np.array([], dtype=object),
+            "target": ids[t["target"]] if len(ids) else np.array([], dtype=object),
+        }
+        columns.update(result.ties)
+        frame = pd.DataFrame(columns, copy=False)
+        frame.attrs["network"] = dict(result.network)
+        frame.attrs["notes"] = dict(result.notes)
+        return frame
+
+    def _attribute_columns(self) -> dict[str, Any]:
+        """role, site and label (those present), as degree() shows them."""
+        attrs = self._core.attributes()
+        return {name: attrs[name] for name in _DEGREE_ATTRIBUTES if name in attrs}
 
     def ties(self) -> pd.DataFrame:
         """One row per tie, sorted by (source, target) node order.
@@ -253,3 +498,71 @@ def _typed(values: list[str | None], kind: str) -> Any:
     if kind == "boolean":
         return pd.array([None if v is None else v == "true" for v in values], dtype="boolean")
     return values
+
+
+def _measure_list(measures: Sequence[str] | str | None) -> list[str]:
+    """None -> [] (the engine's default set); "pagerank" -> ["pagerank"]."""
+    if measures is None:
+        return []
+    if isinstance(measures, str):
+        return [measures]
+    names = list(measures)
+    for m in names:
+        if not isinstance(m, str):
+            raise _core.UsageError(f"measures: expected names (strings), found {m!r}")
+    return names
+
+
+def _note_value(text: str) -> int | float | str:
+    """A note as the engine wrote it: an integer, a number, or text."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _seed_list(seeds: Sequence[str] | str | None) -> list[str]:
+    """Seeds as the engine takes them: actor ids or ATTRIBUTE=VALUE selectors."""
+    if seeds is None:
+        return []
+    if isinstance(seeds, str):
+        return [seeds]
+    return [str(s) for s in seeds]
+
+
+class _progress_callback:
+    """A context manager giving the engine's progress callable: None, the
+    user's callable, or (progress=True) one that advances a tqdm bar, closed
+    on exit."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._bar = None
+        self.callback: Callable[[float], Any] | None = None
+        if progress is True:
+            try:
+                from tqdm.auto import tqdm
+            except ImportError:  # no bar without tqdm; Ctrl-C still cancels
+                return
+            self._bar = tqdm(total=100, desc="centrality", leave=False,
+                             bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}")
+            self.callback = self._advance
+        elif callable(progress):
+            self.callback = progress
+        elif progress not in (None, False):
+            raise TypeError("progress: expected True, False, None or a callable taking the fraction done")
+
+    def _advance(self, fraction: float) -> None:
+        done = round(100.0 * fraction, 1)
+        if done > self._bar.n:
+            self._bar.update(done - self._bar.n)
+
+    def __enter__(self) -> Callable[[float], Any] | None:
+        return self.callback
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
