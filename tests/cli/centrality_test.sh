@@ -79,13 +79,13 @@ check "summary notes 48 seeds" test "$(json "$T/s/summary.json" "s['centrality']
 check "personalised PageRank differs from plain" sh -c "! cmp -s '$T/s/nodes.csv' '$T/d/nodes.csv'"
 
 # 5. Same bytes for any thread count.
-for t in 1 2 4; do
+for t in 1 2 4 8; do
   "$MM" centrality "$LOG" --actors "$ACTORS" --out "$T/th$t" --threads $t -q \
     --measures degree,betweenness,tie_betweenness,betweenness_sampled,closeness,pagerank,eigenvector,katz,core,clustering \
     --epsilon 0.05 --katz-alpha 0.001
 done
 for f in network.graphml nodes.csv ties.csv summary.json; do
-  check "$f identical for 1/2/4 threads" sh -c "cmp -s '$T/th1/$f' '$T/th2/$f' && cmp -s '$T/th1/$f' '$T/th4/$f'"
+  check "$f identical for 1/2/4/8 threads" sh -c "cmp -s '$T/th1/$f' '$T/th2/$f' && cmp -s '$T/th1/$f' '$T/th4/$f' && cmp -s '$T/th1/$f' '$T/th8/$f'"
 done
 
 # 6. Non-convergence: a NaN column and a warning in the default set, an error (1) when asked for.

@@ -401,8 +401,8 @@ TEST(CentralityMeasures, SameBytesForOneTwoAndFourThreads) {
   CentralityRequest r = request({"degree", "betweenness", "tie_betweenness", "betweenness_sampled", "closeness",
                                  "harmonic", "eigenvector", "pagerank", "core", "clustering"});
   r.epsilon = 0.1;
-  // Allow more workers than cores, so 4 threads really are 4.
-  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 4);
+  // Allow more workers than cores, so 4 and 8 threads really are 4 and 8.
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 8);
   auto run = [&](int threads) {
     tbb::task_arena arena(threads);
     CentralityOutput out;
@@ -413,6 +413,7 @@ TEST(CentralityMeasures, SameBytesForOneTwoAndFourThreads) {
   const std::string one = run(1);
   EXPECT_EQ(one, run(2));
   EXPECT_EQ(one, run(4));
+  EXPECT_EQ(one, run(8));
 }
 
 // ---------------------------------------------------------------- writers --

@@ -1,7 +1,7 @@
 // Exact betweenness (nodes and ties): hand-worked graphs with networkx's
 // values, weighted lengths with networkx's exact float comparisons, the
 // serial pair-by-pair reference on random graphs, bit-identical results for
-// 1, 2 and 4 threads, progress and cancellation, and tiny graphs.
+// 1, 2, 4 and 8 threads, progress and cancellation, and tiny graphs.
 #include "movemap/centrality/betweenness.hpp"
 
 #include <gtest/gtest.h>
@@ -263,7 +263,7 @@ TEST(Betweenness, BitIdenticalForAnyThreadCount) {
       o.length = p;
       o.ties = true;
       std::vector<BetweennessResult> results;
-      for (const int threads : {1, 2, 4}) {
+      for (const int threads : {1, 2, 4, 8}) {
         // Lift TBB's default worker limit (cores - 1) so 4 threads really run.
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
         tbb::task_arena arena(threads);

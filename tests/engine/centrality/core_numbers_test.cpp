@@ -4,6 +4,7 @@
 #include "movemap/centrality/core_numbers.hpp"
 
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
 #include <boost/graph/core_numbers.hpp>
@@ -139,7 +140,9 @@ TEST(CoreNumbers, SameForAnyThreadCount) {
   const auto r = testing::random_interactions(5000, 40'000, 3);
   const Graph g = build_graph(r.n, r.input(), {true});
   std::vector<std::uint32_t> first;
-  for (const int threads : {1, 2, 4}) {
+  for (const int threads : {1, 2, 4, 8}) {
+    // Lift TBB's default limit (the core count) so 8 threads really run.
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     tbb::task_arena arena(threads);
     std::vector<std::uint32_t> c;
     arena.execute([&] { c = core_numbers(g); });

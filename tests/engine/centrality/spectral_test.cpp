@@ -267,9 +267,9 @@ TEST(Katz, RandomGraphsAgreeWithLinearSolve) {
 }
 
 // Enough nodes for many blocks of the fixed partition; global_control lets
-// the 4-thread arena have 4 threads even on a 2-core machine.
-TEST(Spectral, IdenticalBitsForOneTwoAndFourThreads) {
-  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 4);
+// the 4- and 8-thread arenas have that many threads even on a 2-core machine.
+TEST(Spectral, IdenticalBitsForOneTwoFourAndEightThreads) {
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 8);
   const auto r = testing::random_interactions(12000, 80000, 42);
   for (const bool directed : {true, false}) {
     const Graph g = build_graph(r.n, r.input(), {directed});
@@ -284,7 +284,9 @@ TEST(Spectral, IdenticalBitsForOneTwoAndFourThreads) {
     KatzOptions kz;
     kz.alpha = 0.5 / max_in;
     std::vector<std::vector<IterationResult>> runs;
-    for (const int threads : {1, 2, 4}) {
+    for (const int threads : {1, 2, 4, 8}) {
+      // Lift TBB's default limit (the core count) so 8 threads really run.
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
       tbb::task_arena arena(threads);
       arena.execute([&] {
         runs.push_back({eigenvector_centrality(g), pagerank(g), pagerank(g, pr), katz_centrality(g, kz),
