@@ -63,6 +63,7 @@ struct Context {
   bool default_set;
   CentralityOutput out;
   std::vector<double> raw_betweenness;  // filled by "betweenness", for its centralization
+  double transitivity = 0, average_clustering = 0;  // filled by "clustering"
 
   const Graph& g() const { return net.graph; }
   bool wants(std::string_view m) const {
@@ -214,16 +215,23 @@ void run_katz(Context& c, const ProgressCallback& p) {
 
 void run_core(Context& c, const ProgressCallback&) { c.out.nodes.add_integer("core", core_numbers(c.g())); }
 
+// Local clustering, and from the same triangle count the network's
+// transitivity and average clustering (added by run_network_level).
 void run_clustering(Context& c, const ProgressCallback&) {
-  c.out.nodes.add_real("clustering", local_clustering(c.g()));
+  ClusteringResult r = clustering(c.g());
+  c.out.nodes.add_real("clustering", std::move(r.local));
+  c.transitivity = r.transitivity;
+  c.average_clustering = r.average;
 }
 
 void run_network_level(Context& c) {
   c.out.network.emplace_back("degree_centralization", degree_centralization(c.g()));
   if (c.wants("betweenness"))
     c.out.network.emplace_back("betweenness_centralization", betweenness_centralization(c.g(), c.raw_betweenness));
-  c.out.network.emplace_back("transitivity", transitivity(c.g()));
-  c.out.network.emplace_back("average_clustering", average_clustering(c.g()));
+  if (c.wants("clustering")) {
+    c.out.network.emplace_back("transitivity", c.transitivity);
+    c.out.network.emplace_back("average_clustering", c.average_clustering);
+  }
 }
 
 using Runner = void (*)(Context&, const ProgressCallback&);

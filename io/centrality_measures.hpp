@@ -24,7 +24,8 @@
 //
 // Network-level values, in this order: degree_centralization, then
 // betweenness_centralization when "betweenness" was asked for (computed from
-// the same raw scores), transitivity, average_clustering.
+// the same raw scores), transitivity and average_clustering when "clustering"
+// was asked for (from its triangle count).
 //
 // Betweenness: the kernel is always run un-normalised, the raw scores feed
 // betweenness_centralization, and the columns are scaled here by networkx's

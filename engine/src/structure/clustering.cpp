@@ -140,20 +140,16 @@ std::vector<double> clustering_from(const Counts& c) {
 
 }  // namespace
 
-std::vector<std::uint64_t> triangles(const Graph& g) { return counts(g).triangles; }
+namespace {
 
-std::vector<double> local_clustering(const Graph& g) { return clustering_from(counts(g)); }
-
-double average_clustering(const Graph& g) {
-  if (g.num_nodes() == 0) return 0.0;
-  const std::vector<double> c = local_clustering(g);
+double average_of(const std::vector<double>& c) {
+  if (c.empty()) return 0.0;
   double sum = 0;
   for (const double x : c) sum += x;  // node order: independent of threads
   return sum / static_cast<double>(c.size());
 }
 
-double transitivity(const Graph& g) {
-  const Counts c = counts(g);
+double transitivity_of(const Counts& c) {
   std::uint64_t corners = 0, triples = 0;  // corners = 3 * triangles
   for (std::size_t u = 0; u < c.degree.size(); ++u) {
     corners += c.triangles[u];
@@ -161,6 +157,26 @@ double transitivity(const Graph& g) {
     if (k >= 2) triples += k * (k - 1) / 2;
   }
   return triples == 0 ? 0.0 : static_cast<double>(corners) / static_cast<double>(triples);
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> triangles(const Graph& g) { return counts(g).triangles; }
+
+std::vector<double> local_clustering(const Graph& g) { return clustering_from(counts(g)); }
+
+double average_clustering(const Graph& g) { return average_of(local_clustering(g)); }
+
+double transitivity(const Graph& g) { return transitivity_of(counts(g)); }
+
+ClusteringResult clustering(const Graph& g) {
+  Counts c = counts(g);
+  ClusteringResult r;
+  r.local = clustering_from(c);
+  r.average = average_of(r.local);
+  r.transitivity = transitivity_of(c);
+  r.triangles = std::move(c.triangles);
+  return r;
 }
 
 }  // namespace movemap
