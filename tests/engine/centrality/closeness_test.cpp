@@ -167,13 +167,30 @@ TEST(Closeness, MatchesSerialReferenceOnRandomGraphs) {
   }
 }
 
+// Hop closeness runs batches of 256 sources (multi-source BFS): sizes around
+// the batch width and several batches, with a partial last one.
+TEST(Closeness, HopsAcrossBatchBoundariesMatchSerialReference) {
+  for (const node_id n : {255u, 256u, 257u, 600u}) {
+    const auto r = testing::random_interactions(n, 2 * n, n);
+    for (const bool directed : {false, true}) {
+      const Graph g = build_graph(r.n, r.input(), {directed});
+      const std::string what = std::to_string(n) + (directed ? " directed" : " undirected");
+      for (const bool wf : {true, false})
+        expect_close(closeness(g, with(PathLength::hops, wf)), testing::serial_closeness(g, PathLength::hops, wf),
+                     what + " closeness");
+      expect_close(harmonic_closeness(g, with(PathLength::hops)), testing::serial_harmonic(g, PathLength::hops),
+                   what + " harmonic");
+    }
+  }
+}
+
 TEST(Closeness, IdenticalForAnyThreadCount) {
   const auto r = testing::random_interactions(600, 5000, 12);
   for (const bool directed : {false, true}) {
     const Graph g = build_graph(r.n, r.input(), {directed});
     for (const PathLength p : {PathLength::hops, PathLength::inverse}) {
       std::vector<std::vector<double>> c, h;
-      for (const int threads : {1, 2, 4}) {
+      for (const int threads : {1, 2, 4, 8}) {
         tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
         tbb::task_arena arena(threads);
         c.push_back(arena.execute([&] { return closeness(g, with(p)); }));
