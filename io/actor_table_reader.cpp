@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -43,13 +44,16 @@ class ActorBuilder {
       else if (n == cols_.site) attr_of_[i] = "site";
       else attr_of_[i] = n;
     }
-    for (std::size_t i = 0; i < names.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (!attr_of_[i].empty() && attr_of_[i] == attr_of_[j])
-          throw InputError(file_, line,
-                           "columns " + quoted_value(names[j]) + " and " + quoted_value(names[i]) +
-                               " would both become the attribute " + quoted_value(attr_of_[i]) +
-                               "; rename one or change the column mapping");
+    // Hashed, not pairwise: a header of a million columns stays linear.
+    std::unordered_map<std::string, std::size_t> attr_seen;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (attr_of_[i].empty()) continue;
+      if (auto [it, fresh] = attr_seen.emplace(attr_of_[i], i); !fresh)
+        throw InputError(file_, line,
+                         "columns " + quoted_value(names[it->second]) + " and " + quoted_value(names[i]) +
+                             " would both become the attribute " + quoted_value(attr_of_[i]) +
+                             "; rename one or change the column mapping");
+    }
     if (id_index_ < 0) {
       std::string have;
       for (const auto& n : names) have += (have.empty() ? "" : ", ") + quoted_value(n);
@@ -57,8 +61,15 @@ class ActorBuilder {
                        "missing column " + quoted_value(cols_.id) + " for the actor id (the header has: " + have +
                            "); map yours to it (CLI: --id-col NAME; Python: actor_columns={\"id\": NAME})");
     }
+    // The names are distinct (checked above) and the table is new, so the
+    // columns are appended directly rather than looked up one by one.
+    column_of_.assign(names.size(), 0);
+    auto& columns = table_.attributes.columns();
     for (std::size_t i = 0; i < names.size(); ++i)
-      if (static_cast<int>(i) != id_index_) table_.attributes.column(attr_of_[i]);
+      if (static_cast<int>(i) != id_index_) {
+        column_of_[i] = columns.size();
+        columns.push_back(AttributeColumn{attr_of_[i], AttributeType::String, {}});
+      }
     count_ = names.size();
   }
 
@@ -77,7 +88,8 @@ class ActorBuilder {
     lines_.push_back(line);
     table_.attributes.resize(table_.ids.size());
     for (std::size_t i = 0; i < values.size(); ++i)
-      if (static_cast<int>(i) != id_index_) table_.attributes.find(attr_of_[i])->values[n] = std::string(values[i]);
+      if (static_cast<int>(i) != id_index_)
+        table_.attributes.columns()[column_of_[i]].values[n] = std::string(values[i]);
   }
 
   std::size_t count() const { return count_; }
@@ -93,6 +105,7 @@ class ActorBuilder {
   ActorTable table_;
   int id_index_ = -1;
   std::vector<std::string> attr_of_;
+  std::vector<std::size_t> column_of_;  // input column -> attribute column
   std::vector<std::uint64_t> lines_;
   std::size_t count_ = 0;
 };
@@ -185,19 +198,24 @@ ActorTable read_json(const std::string& text, const std::string& name, bool line
   b.set_columns(names, 1);
   std::vector<std::string_view> values(names.size());
   std::vector<std::string> store(names.size());
+  std::vector<char> seen(names.size());
   for (auto& [line, d] : objects) {
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      store[i].clear();
-      const auto it = d.FindMember(names[i].c_str());
-      if (it != d.MemberEnd()) {
-        const auto& v = it->value;
-        if (v.IsString()) store[i].assign(v.GetString(), v.GetStringLength());
-        else if (v.IsBool()) store[i] = v.GetBool() ? "true" : "false";
-        else if (!v.IsNull())
-          throw InputError(name, line, "field " + quoted_value(names[i]) + ": expected a string, number or boolean");
-      }
-      values[i] = store[i];
+    for (auto& s : store) s.clear();
+    std::fill(seen.begin(), seen.end(), 0);
+    // Each member by its column index, not FindMember per column (linear in
+    // the keys, and keys holding a NUL are matched whole); the first of a
+    // repeated key wins.
+    for (const auto& m : d.GetObject()) {
+      const std::size_t i = index.at(std::string(m.name.GetString(), m.name.GetStringLength()));
+      if (seen[i]) continue;
+      seen[i] = 1;
+      const auto& v = m.value;
+      if (v.IsString()) store[i].assign(v.GetString(), v.GetStringLength());
+      else if (v.IsBool()) store[i] = v.GetBool() ? "true" : "false";
+      else if (!v.IsNull())
+        throw InputError(name, line, "field " + quoted_value(names[i]) + ": expected a string, number or boolean");
     }
+    for (std::size_t i = 0; i < names.size(); ++i) values[i] = store[i];
     b.add(values, line);
   }
   return b.finish();

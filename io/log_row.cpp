@@ -42,8 +42,10 @@ LogHeader::LogHeader(const std::vector<std::string>& names, const LogColumns& co
       index[k] = static_cast<int>(i);
     }
   }
+  // At most 20 names: a header of a million columns still gives a short message.
   std::string have;
-  for (const auto& n : names) have += (have.empty() ? "" : ", ") + quoted_value(n);
+  for (std::size_t i = 0; i < names.size() && i < 20; ++i) have += (i ? ", " : "") + quoted_value(names[i]);
+  if (names.size() > 20) have += ", ... (" + std::to_string(names.size()) + " columns)";
   auto missing = [&](int k, const std::string& extra) {
     const char* f = kFieldNames[k];
     return "missing column " + quoted_value(json_keys[k]) + " for the " + f + extra +
