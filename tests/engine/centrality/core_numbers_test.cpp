@@ -15,18 +15,7 @@
 namespace movemap {
 namespace {
 
-Graph graph_of(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, bool directed) {
-  testing::RandomInteractions r;
-  r.n = n;
-  for (const auto& [u, v] : edges) {
-    r.source.push_back(u);
-    r.target.push_back(v);
-    r.time.push_back(0);
-    r.weight.push_back(1);
-    r.kind.push_back(kNone);
-  }
-  return build_graph(n, r.input(), {directed});
-}
+using testing::graph_of;
 
 // Serial reference: repeatedly remove a node of smallest remaining degree;
 // its core number is the largest such degree seen so far. Degrees count

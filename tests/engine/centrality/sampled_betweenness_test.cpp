@@ -18,19 +18,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-Graph graph_of(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, bool directed,
-               double weight = 1) {
-  testing::RandomInteractions r;
-  r.n = n;
-  for (const auto& [u, v] : edges) {
-    r.source.push_back(u);
-    r.target.push_back(v);
-    r.time.push_back(0);
-    r.weight.push_back(weight);
-    r.kind.push_back(kNone);
-  }
-  return build_graph(n, r.input(), {directed});
-}
+using testing::graph_of;
 
 struct Exact {
   std::vector<double> normalised;  // networkx's betweenness_centrality

@@ -14,18 +14,7 @@
 namespace movemap {
 namespace {
 
-Graph graph_of(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, bool directed) {
-  testing::RandomInteractions r;
-  r.n = n;
-  for (const auto& [u, v] : edges) {
-    r.source.push_back(u);
-    r.target.push_back(v);
-    r.time.push_back(0);
-    r.weight.push_back(1);
-    r.kind.push_back(kNone);
-  }
-  return build_graph(n, r.input(), {directed});
-}
+using testing::graph_of;
 
 // Triangle 0-1-2, square 0-2-3 closed by 3-0, pendant 3-4, isolate 5.
 const std::vector<std::pair<node_id, node_id>> kHand{{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 0}, {3, 4}};

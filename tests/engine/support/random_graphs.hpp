@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "movemap/graph_builder.hpp"
@@ -75,6 +76,22 @@ inline std::map<std::pair<node_id, node_id>, RefTie> reference_ties(const Random
     if (r.kind[i] != kNone) t.kinds.insert(r.kind[i]);
   }
   return out;
+}
+
+// A small graph from an edge list, every interaction at time 0 with the
+// given weight and no kind: for hand-worked examples.
+inline Graph graph_of(node_id n, const std::vector<std::pair<node_id, node_id>>& edges, bool directed,
+                      double weight = 1) {
+  RandomInteractions r;
+  r.n = n;
+  for (const auto& [u, v] : edges) {
+    r.source.push_back(u);
+    r.target.push_back(v);
+    r.time.push_back(0);
+    r.weight.push_back(weight);
+    r.kind.push_back(kNone);
+  }
+  return build_graph(n, r.input(), {directed});
 }
 
 }  // namespace movemap::testing
