@@ -56,7 +56,7 @@
 #include <vector>
 
 #include "io/interaction_log_reader.hpp"
-#include "io/interaction_log_writer.hpp"
+#include "bench_inputs.hpp"
 #include "movemap/centrality/betweenness.hpp"
 #include "movemap/centrality/closeness.hpp"
 #include "movemap/centrality/core_numbers.hpp"
@@ -69,50 +69,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct SizeSpec {
-  const char* name;
-  std::uint64_t actors;
-  std::uint64_t interactions;
-};
-
-constexpr SizeSpec kSizes[] = {
-    {"S", 10'000, 100'000},
-    {"M", 100'000, 1'000'000},
-    {"L", 1'000'000, 10'000'000},
-};
-constexpr std::uint64_t kSeed = 7;
-
-// The private temporary folder, created on first use, removed at exit.
-class TempRoot {
- public:
-  const fs::path& path() {
-    if (path_.empty()) {
-      std::string templ = (fs::temp_directory_path() / "movemap-centrality-bench-XXXXXX").string();
-      std::vector<char> buf(templ.begin(), templ.end());
-      buf.push_back('\0');
-      if (!::mkdtemp(buf.data())) {
-        std::perror("centrality_bench: mkdtemp");
-        std::exit(1);
-      }
-      path_ = buf.data();
-    }
-    return path_;
-  }
-  ~TempRoot() {
-    if (!path_.empty()) {
-      std::error_code ec;
-      fs::remove_all(path_, ec);
-    }
-  }
-
- private:
-  fs::path path_;
-};
-
-TempRoot& temp_root() {
-  static TempRoot root;
-  return root;
-}
+using movemap::bench::kSizes;
+using movemap::bench::SizeSpec;
+using movemap::bench::write_generated_input;
 
 // Both networks of one size, built on first use and kept for the process.
 struct Networks {
@@ -125,12 +84,7 @@ const Networks& networks(const SizeSpec& spec) {
   auto it = cache.find(spec.name);
   if (it != cache.end()) return *it->second;
 
-  movemap::GeneratorOptions g;
-  g.actors = spec.actors;
-  g.interactions = spec.interactions;
-  g.seed = kSeed;
-  const fs::path dir = temp_root().path() / spec.name;
-  movemap::write_generated_movement(movemap::generate_movement(g), dir.string());
+  const fs::path dir = write_generated_input(spec);
   movemap::LogReadResult r = movemap::read_interaction_log((dir / "interactions.csv").string(), {});
   fs::remove_all(dir);
 

@@ -38,7 +38,7 @@
 #include <vector>
 
 #include "io/interaction_log_reader.hpp"
-#include "io/interaction_log_writer.hpp"
+#include "bench_inputs.hpp"
 #include "movemap/generator.hpp"
 #include "movemap/network.hpp"
 
@@ -46,18 +46,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct SizeSpec {
-  const char* name;
-  std::uint64_t actors;
-  std::uint64_t interactions;
-};
-
-constexpr SizeSpec kSizes[] = {
-    {"S", 10'000, 100'000},
-    {"M", 100'000, 1'000'000},
-    {"L", 1'000'000, 10'000'000},
-};
-constexpr std::uint64_t kSeed = 7;
+using movemap::bench::kSizes;
+using movemap::bench::SizeSpec;
+using movemap::bench::write_generated_input;
 
 struct Input {
   std::string log_path;
@@ -65,55 +56,14 @@ struct Input {
   std::uint64_t bytes = 0;
 };
 
-// The private temporary folder, created on first use, removed at exit.
-class TempRoot {
- public:
-  const fs::path& path() {
-    if (path_.empty()) {
-      std::string templ = (fs::temp_directory_path() / "movemap-ingest-bench-XXXXXX").string();
-      std::vector<char> buf(templ.begin(), templ.end());
-      buf.push_back('\0');
-      if (!::mkdtemp(buf.data())) {
-        std::perror("ingest_bench: mkdtemp");
-        std::exit(1);
-      }
-      path_ = buf.data();
-    }
-    return path_;
-  }
-  ~TempRoot() {
-    if (!path_.empty()) {
-      std::error_code ec;
-      fs::remove_all(path_, ec);
-    }
-  }
-
- private:
-  fs::path path_;
-};
-
-TempRoot& temp_root() {
-  static TempRoot root;
-  return root;
-}
-
 // Generates and writes the input of `spec` on first call; later calls reuse it.
 const Input& input(const SizeSpec& spec) {
   static std::map<std::string, Input> cache;
   auto it = cache.find(spec.name);
   if (it != cache.end()) return it->second;
 
-  movemap::GeneratorOptions g;
-  g.actors = spec.actors;
-  g.interactions = spec.interactions;
-  g.seed = kSeed;
-  const fs::path dir = temp_root().path() / spec.name;
   Input in;
-  {
-    const movemap::GeneratedMovement m = movemap::generate_movement(g);
-    in.rows = m.rows();
-    movemap::write_generated_movement(m, dir.string());
-  }  // the generated movement is freed before any timing
+  const fs::path dir = write_generated_input(spec, &in.rows);  // freed before any timing
   in.log_path = (dir / "interactions.csv").string();
   in.bytes = fs::file_size(in.log_path);
   return cache.emplace(spec.name, std::move(in)).first->second;
