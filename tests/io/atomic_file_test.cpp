@@ -1,4 +1,5 @@
 // Atomic output files (io/atomic_file.hpp).
+#include "support/temp_files.hpp"
 #include "io/atomic_file.hpp"
 
 #include <gtest/gtest.h>
@@ -21,28 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = fs::temp_directory_path() /
-           ("movemap_atomic_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
-            "_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
+using testing::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 std::vector<std::string> entries(const fs::path& dir) {
   std::vector<std::string> out;

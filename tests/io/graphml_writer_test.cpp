@@ -1,6 +1,7 @@
 // GraphML export (io/graphml_writer.hpp) and XML text safety
 // (io/xml_text.hpp), on a small network whose ids and labels hold hostile
 // text. Validated against the GraphML 1.0 schema with xmllint when present.
+#include "support/temp_files.hpp"
 #include "io/graphml_writer.hpp"
 
 #include <gtest/gtest.h>
@@ -41,21 +42,7 @@ const std::string kInvalid = "bad\xFF\xFEutf8";
 const std::string kHostileKind = "m&m's <x>\x01";
 const std::string kTimes = "a\xC3\x97" "b";             // a×b (U+00D7 is no XML NameChar)
 
-struct TempDir {
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = fs::temp_directory_path() /
-           ("movemap_graphml_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) +
-            "_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
+using testing::TempDir;
 
 // XML entity and character references back to text (test-side decoder).
 std::string unescape(const std::string& s) {

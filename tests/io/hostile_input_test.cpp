@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "support/temp_files.hpp"
 #include "io/actor_table_reader.hpp"
 #include "io/interaction_log_reader.hpp"
 #include "movemap/error.hpp"
@@ -31,38 +32,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("movemap_hostile_test_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(counter++) + "_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    std::ofstream out(p, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return p.string();
-  }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    return out;
-  }
-  fs::path path;
-};
+using testing::TempDir;
 
-std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 // Records of an RFC 4180 file, by a parser independent of the code under test.
 std::vector<std::vector<std::string>> parse_csv(const std::string& s) {

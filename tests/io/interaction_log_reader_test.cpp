@@ -2,6 +2,7 @@
 // Lines, JSON arrays; bad rows, rejects files, blank lines, BOM, big logs.
 // Expected values are written by hand; Unix seconds were computed with
 // Python's datetime (noted beside each literal).
+#include "support/temp_files.hpp"
 #include "io/interaction_log_reader.hpp"
 
 #include <gtest/gtest.h>
@@ -37,28 +38,9 @@ constexpr timestamp kMar2 = 1709337600;
 // 2024-03-03T00:00:00Z
 constexpr timestamp kMar3 = 1709424000;
 
-struct TempDir {
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = fs::temp_directory_path() /
-           ("movemap_io_reader_test_" + std::to_string(::getpid()) + "_" +
-            std::to_string(counter++) + "_" + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  fs::path path;
-};
+using testing::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 // A minimal RFC 4180 parser, independent of the code under test, for
 // reading rejects files.
