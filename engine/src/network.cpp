@@ -1,14 +1,53 @@
 #include "movemap/network.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include <algorithm>
+#include <numeric>
 
 #include "movemap/graph_builder.hpp"
 
 namespace movemap {
 
 namespace {
+
+// Network::contacts from the tie input (before build_graph consumes it):
+// sorted by (time, input position), each with its tie id looked up in the
+// built graph's sorted rows.
+Contacts make_contacts(const Graph& g, const std::vector<node_id>& src, const std::vector<node_id>& dst,
+                       const std::vector<timestamp>& time, const std::vector<double>& weight,
+                       const std::vector<std::uint32_t>& kind) {
+  const std::size_t k = src.size();
+  std::vector<std::size_t> order(k);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  tbb::parallel_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return time[a] < time[b] || (time[a] == time[b] && a < b);
+  });
+  Contacts c;
+  c.time.resize(k);
+  c.source.resize(k);
+  c.target.resize(k);
+  c.weight.resize(k);
+  c.kind.resize(k);
+  c.tie.resize(k);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, k, 4096), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      const std::size_t j = order[i];
+      c.time[i] = time[j];
+      c.source[i] = src[j];
+      c.target[i] = dst[j];
+      c.weight[i] = weight[j];
+      c.kind[i] = kind[j];
+      node_id u = src[j], v = dst[j];
+      if (!g.directed() && v < u) std::swap(u, v);
+      const auto nb = g.out_neighbors(u);
+      const auto pos = std::lower_bound(nb.begin(), nb.end(), v) - nb.begin();
+      c.tie[i] = g.out_ties(u)[pos];
+    }
+  });
+  return c;
+}
 
 Network build(const InteractionLog& log_in, InteractionLog* consume, const ActorTable* table,
               const NetworkOptions& options) {
@@ -122,6 +161,12 @@ Network build(const InteractionLog& log_in, InteractionLog* consume, const Actor
   co = CoAttendance{};
 
   TieInput in{src, dst, time, weight, kind};
+  if (options.keep_contacts) {
+    // The contacts need the input after the graph exists: keep it.
+    net.graph = build_graph(n, in, GraphBuildOptions{options.directed}, [] {});
+    net.contacts = make_contacts(net.graph, src, dst, time, weight, kind);
+    return net;
+  }
   net.graph = build_graph(n, in, GraphBuildOptions{options.directed}, [&] {
     std::vector<node_id>().swap(src);
     std::vector<node_id>().swap(dst);

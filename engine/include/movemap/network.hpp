@@ -16,6 +16,7 @@
 
 #include "movemap/attendance.hpp"
 #include "movemap/attribute_table.hpp"
+#include "movemap/contacts.hpp"
 #include "movemap/graph.hpp"
 #include "movemap/id_map.hpp"
 #include "movemap/interaction_log.hpp"
@@ -35,6 +36,9 @@ struct ActorTable {
 struct NetworkOptions {
   bool directed = false;
   AttendanceWeighting attendance = AttendanceWeighting::Count;
+  // Keep every interaction as a time-stamped contact (Network::contacts),
+  // for the temporal measures. Off by default: 36 bytes per contact.
+  bool keep_contacts = false;
 };
 
 struct NetworkStats {
@@ -55,6 +59,7 @@ struct Network {
   IdMap kinds;               // kind ids used by ties().kind_ids
   Graph graph;
   Attendance attendance;
+  Contacts contacts;         // empty unless NetworkOptions::keep_contacts
   NetworkStats stats;
   bool directed() const { return graph.directed(); }
 };
