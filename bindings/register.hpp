@@ -8,3 +8,6 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// The bridging suite (io/bridging_measures.hpp): compute_bridging and the
+// measure names.
+void register_bridging(pybind11::module_& m);
