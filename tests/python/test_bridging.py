@@ -191,15 +191,16 @@ def test_assortativity_and_mixing_match_networkx(case, attribute):
     got = b.network[f"assortativity_{attribute}"]
     assert (math.isnan(got) and math.isnan(want)) or math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-12), \
         (got, want)
+    # networkx's attribute_mixing_dict: directed ties once (rows = source
+    # group), undirected ties in both cells.
     mixing = b.mixing[attribute]
-    if g.is_directed():
-        # Directed: one count per tie, rows = source group.
-        ref = nx.attribute_mixing_dict(g, attribute)
-        got_cells = {(f, t): n for f, t, n in zip(mixing["group_from"], mixing["group_to"], mixing["ties"])}
-        want_cells = {(f, t): n for f, row in ref.items() for t, n in row.items() if n}
-        assert got_cells == want_cells
-        assert mixing["ties"].sum() == g.number_of_edges()
-        assert math.isclose(mixing["weight"].sum(), g.size(weight="weight"), rel_tol=1e-12)
+    ref = nx.attribute_mixing_dict(g, attribute)
+    got_cells = {(f, t): n for f, t, n in zip(mixing["group_from"], mixing["group_to"], mixing["ties"])}
+    want_cells = {(f, t): n for f, row in ref.items() for t, n in row.items() if n}
+    assert got_cells == want_cells
+    factor = 1 if g.is_directed() else 2
+    assert mixing["ties"].sum() == factor * g.number_of_edges()
+    assert math.isclose(mixing["weight"].sum(), factor * g.size(weight="weight"), rel_tol=1e-12)
 
 
 def test_community_roles_definitions(case):
