@@ -151,7 +151,9 @@ void run_brokerage(Context& c, const ProgressCallback& p) {
     c.out.nodes.add_integer(prefix + "total", b.total);
     c.out.nodes.add_real(prefix + "total_z", b.z_total);
 
-    const std::size_t rows = std::size_t{groups} * kBrokerageRoles;
+    // One row per (group, role), then the whole network ("(overall)": the
+    // five roles and the total, sna's gli moments).
+    const std::size_t rows = std::size_t{groups} * kBrokerageRoles + kBrokerageRoles + 1;
     std::vector<std::string> group, role;
     std::vector<std::uint64_t> actors, count;
     std::vector<double> expected, sd, z;
@@ -165,6 +167,15 @@ void run_brokerage(Context& c, const ProgressCallback& p) {
         sd.push_back(b.group_sd[r][k]);
         z.push_back(b.group_z[r][k]);
       }
+    for (int r = 0; r <= kBrokerageRoles; ++r) {
+      group.emplace_back("(overall)");
+      actors.push_back(c.g().num_nodes());
+      role.emplace_back(r < kBrokerageRoles ? to_string(static_cast<BrokerageRole>(r)) : "total");
+      count.push_back(b.global_count[r]);
+      expected.push_back(b.global_expected[r]);
+      sd.push_back(b.global_sd[r]);
+      z.push_back(b.global_z[r]);
+    }
     TableBuilder t("brokerage_" + gc.attribute, "brokerage", gc.attribute, rows);
     t.text("group", std::move(group));
     t.integer("actors", actors);
