@@ -15,7 +15,9 @@
 //                    brokerage_A_<role> for role in coordinator, itinerant,
 //                    representative, gatekeeper, liaison, total, and real
 //                    columns brokerage_A_<role>_z (sna's z.nli); table
-//                    brokerage_A (group-level counts, expected, sd, z)
+//                    brokerage_A: group, actors, role, count, expected,
+//                    sd, z per (group, role), then six "(overall)" rows
+//                    (the five roles and total: sna's *.gli)
 //   cut_points       is_articulation_point (0/1), cut_off (integer); tie
 //                    column is_bridge (0/1); network values bridges,
 //                    articulation_points, bicomponents

@@ -113,7 +113,9 @@ class BridgingResult:
         weight (cells with at least one tie); ei_index: group, actors,
         internal, external, ei, expected, p_value (the last row, group
         "(overall)", is the whole network with the permutation test);
-        brokerage_by_group: group, actors, role, count, expected, sd, z.
+        brokerage_by_group: group, actors, role, count, expected, sd, z
+        (then six rows of group "(overall)": the whole network's five roles
+        and total, as sna's gli values).
     key_players
         rank, id, fragmentation_after (empty unless key_players > 0).
     network
