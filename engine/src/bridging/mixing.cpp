@@ -48,17 +48,37 @@ std::uint64_t below(std::uint64_t& state, std::uint64_t bound) {
   return static_cast<std::uint64_t>(m >> 64);
 }
 
-// Ties joining two different groups under `label` (self-loops never do).
-std::uint64_t external_ties(const TieTable& t, const std::vector<std::uint32_t>& label) {
-  std::uint64_t e = 0;
-  for (std::size_t i = 0; i < t.size(); ++i) e += label[t.source[i]] != label[t.target[i]];
-  return e;
-}
 
 double ei_of(std::uint64_t external, std::uint64_t internal) {
   const std::uint64_t all = external + internal;
   if (all == 0) return kNaN;
   return (static_cast<double>(external) - static_cast<double>(internal)) / static_cast<double>(all);
+}
+
+// Overall E-I of each permutation of the labels. Permutation i draws from its
+// own splitmix64 stream started at splitmix64(stream0 + i), so the draws do
+// not depend on which thread runs it. Labels are held in the narrowest type
+// that fits (Label): the same swaps, a smaller array to shuffle and to look
+// up while scanning the ties.
+template <class Label>
+std::vector<double> permuted_ei(const TieTable& t, const std::vector<std::uint32_t>& group, std::uint64_t ties,
+                                std::uint32_t permutations, std::uint64_t stream0) {
+  const std::vector<Label> labels(group.begin(), group.end());
+  std::vector<double> out(permutations);
+  tbb::enumerable_thread_specific<std::vector<Label>> scratch;
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, permutations, 4), [&](const auto& range) {
+    std::vector<Label>& label = scratch.local();
+    for (std::uint32_t i = range.begin(); i < range.end(); ++i) {
+      label = labels;
+      std::uint64_t state = stream0 + i;
+      state = splitmix64(state);
+      for (std::size_t j = label.size(); j > 1; --j) std::swap(label[j - 1], label[below(state, j)]);
+      std::uint64_t e = 0;  // ties between groups; self-loops add nothing
+      for (std::size_t k = 0; k < t.size(); ++k) e += label[t.source[k]] != label[t.target[k]];
+      out[i] = ei_of(e, ties - e);
+    }
+  });
+  return out;
 }
 
 }  // namespace
@@ -132,24 +152,13 @@ EIIndex ei_index(const Graph& g, const std::vector<std::uint32_t>& group, std::u
   const std::uint64_t ties = r.total_external + r.total_internal;
   if (options.permutations == 0 || ties == 0) return r;
 
-  // Permutation i shuffles the labels with its own splitmix64 stream seeded
-  // from (seed, i): the draws do not depend on which thread runs it.
   const std::uint32_t P = options.permutations;
-  std::vector<double> permuted(P);
   std::uint64_t base = options.seed;
   const std::uint64_t stream0 = splitmix64(base);
-  tbb::enumerable_thread_specific<std::vector<std::uint32_t>> scratch;
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, P, 4), [&](const auto& range) {
-    std::vector<std::uint32_t>& label = scratch.local();
-    for (std::uint32_t i = range.begin(); i < range.end(); ++i) {
-      label = group;
-      std::uint64_t state = stream0 + i;
-      state = splitmix64(state);
-      for (std::size_t j = label.size(); j > 1; --j) std::swap(label[j - 1], label[below(state, j)]);
-      const std::uint64_t e = external_ties(t, label);  // self-loops add 0 to E and I
-      permuted[i] = ei_of(e, ties - e);
-    }
-  });
+  const std::vector<double> permuted =
+      groups <= 256     ? permuted_ei<std::uint8_t>(t, group, ties, P, stream0)
+      : groups <= 65536 ? permuted_ei<std::uint16_t>(t, group, ties, P, stream0)
+                        : permuted_ei<std::uint32_t>(t, group, ties, P, stream0);
   double sum = 0;
   for (const double x : permuted) sum += x;  // permutation order
   r.expected = sum / P;

@@ -132,6 +132,21 @@ TEST(EIIndex, PermutationsIndependentOfThreads) {
   EXPECT_NE(other_seed.expected, one.expected);
 }
 
+TEST(EIIndex, LabelWidthDoesNotChangeTheTest) {
+  // Labels are shuffled as 8-, 16- or 32-bit values depending on `groups`;
+  // the same labels declared with more (empty) groups give the same draws.
+  const auto r = testing::random_interactions(500, 1500, 21);
+  const Graph g = build_graph(r.n, r.input(), {true});
+  std::vector<std::uint32_t> group(r.n);
+  for (node_id v = 0; v < r.n; ++v) group[v] = (v * 13) % 5;
+  const EIIndex narrow = ei_index(g, group, 5, {200, 8});
+  for (const std::uint32_t groups : {300u, 70000u}) {
+    const EIIndex wide = ei_index(g, group, groups, {200, 8});
+    EXPECT_EQ(wide.expected, narrow.expected);
+    EXPECT_EQ(wide.p_value, narrow.p_value);
+  }
+}
+
 TEST(EIIndex, NullMeanMatchesAnalyticExpectation) {
   // Under a uniform shuffle of labels, a tie between two different actors is
   // internal with probability sum_g n_g (n_g - 1) / (N (N - 1)), so
