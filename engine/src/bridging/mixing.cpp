@@ -4,6 +4,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -62,9 +63,10 @@ double ei_of(std::uint64_t external, std::uint64_t internal) {
 // up while scanning the ties.
 template <class Label>
 std::vector<double> permuted_ei(const TieTable& t, const std::vector<std::uint32_t>& group, std::uint64_t ties,
-                                std::uint32_t permutations, std::uint64_t stream0) {
+                                std::uint32_t permutations, std::uint64_t stream0, ProgressReporter& reporter) {
   const std::vector<Label> labels(group.begin(), group.end());
   std::vector<double> out(permutations);
+  std::atomic<std::uint32_t> done{0};  // for progress only
   tbb::enumerable_thread_specific<std::vector<Label>> scratch;
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, permutations, 4), [&](const auto& range) {
     std::vector<Label>& label = scratch.local();
@@ -77,6 +79,7 @@ std::vector<double> permuted_ei(const TieTable& t, const std::vector<std::uint32
       for (std::size_t k = 0; k < t.size(); ++k) e += label[t.source[k]] != label[t.target[k]];
       out[i] = ei_of(e, ties - e);
     }
+    if (reporter.active()) reporter.report(static_cast<double>(done += range.size()) / permutations);
   });
   return out;
 }
@@ -155,10 +158,11 @@ EIIndex ei_index(const Graph& g, const std::vector<std::uint32_t>& group, std::u
   const std::uint32_t P = options.permutations;
   std::uint64_t base = options.seed;
   const std::uint64_t stream0 = splitmix64(base);
+  ProgressReporter reporter(options.progress);
   const std::vector<double> permuted =
-      groups <= 256     ? permuted_ei<std::uint8_t>(t, group, ties, P, stream0)
-      : groups <= 65536 ? permuted_ei<std::uint16_t>(t, group, ties, P, stream0)
-                        : permuted_ei<std::uint32_t>(t, group, ties, P, stream0);
+      groups <= 256     ? permuted_ei<std::uint8_t>(t, group, ties, P, stream0, reporter)
+      : groups <= 65536 ? permuted_ei<std::uint16_t>(t, group, ties, P, stream0, reporter)
+                        : permuted_ei<std::uint32_t>(t, group, ties, P, stream0, reporter);
   double sum = 0;
   for (const double x : permuted) sum += x;  // permutation order
   r.expected = sum / P;

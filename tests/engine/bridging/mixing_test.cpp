@@ -147,6 +147,22 @@ TEST(EIIndex, LabelWidthDoesNotChangeTheTest) {
   }
 }
 
+TEST(EIIndex, CancelledByProgressCallback) {
+  const auto r = testing::random_interactions(300, 900, 4);
+  const Graph g = build_graph(r.n, r.input(), {false});
+  const std::vector<std::uint32_t> group(r.n, 0);
+  EIIndexOptions o{500, 1};
+  o.progress = [](double) { return false; };
+  EXPECT_THROW(ei_index(g, group, 1, o), Cancelled);
+  double last = 0;
+  o.progress = [&](double f) {
+    last = std::max(last, f);
+    return true;
+  };
+  EXPECT_NO_THROW(ei_index(g, group, 1, o));
+  EXPECT_DOUBLE_EQ(last, 1.0);
+}
+
 TEST(EIIndex, NullMeanMatchesAnalyticExpectation) {
   // Under a uniform shuffle of labels, a tie between two different actors is
   // internal with probability sum_g n_g (n_g - 1) / (N (N - 1)), so

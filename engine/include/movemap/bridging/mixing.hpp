@@ -44,12 +44,15 @@
 // (permutations = 0, or no ties) expected and p_value are NaN and
 // permutations = 0.
 // Cost: matrix and counts O(n + m) serial; the test O(P (n + m)) in parallel
-// over permutations (TBB, per-thread label scratch).
+// over permutations (TBB, per-thread label scratch), polling
+// options.progress per block of permutations (Cancelled when it returns
+// false).
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "movemap/graph.hpp"
+#include "movemap/progress.hpp"
 
 namespace movemap {
 
@@ -67,6 +70,7 @@ double attribute_assortativity(const Graph& g, const std::vector<std::uint32_t>&
 struct EIIndexOptions {
   std::uint32_t permutations = 1000;  // 0: no test
   std::uint64_t seed = 1;
+  ProgressCallback progress = {};     // polled per block of permutations; false cancels
 };
 
 struct EIIndex {
