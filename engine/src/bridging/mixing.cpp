@@ -88,6 +88,10 @@ std::vector<double> permuted_ei(const TieTable& t, const std::vector<std::uint32
 
 MixingMatrix mixing_matrix(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups) {
   check_groups(g, group, groups, "mixing_matrix");
+  if (groups > kMaxMatrixGroups)
+    throw UsageError("mixing_matrix: " + std::to_string(groups) + " groups would need a dense " +
+                     std::to_string(groups) + " x " + std::to_string(groups) + " matrix; at most " +
+                     std::to_string(kMaxMatrixGroups) + " groups (merge small groups first)");
   MixingMatrix mm;
   mm.groups = groups;
   const std::size_t cells = static_cast<std::size_t>(groups) * groups;
@@ -109,23 +113,31 @@ MixingMatrix mixing_matrix(const Graph& g, const std::vector<std::uint32_t>& gro
 }
 
 double attribute_assortativity(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups) {
-  const MixingMatrix mm = mixing_matrix(g, group, groups);
-  std::uint64_t total = 0;
-  for (const std::uint64_t c : mm.ties) total += c;
+  check_groups(g, group, groups, "attribute_assortativity");
+  // The trace and the row / column sums of the mixing matrix, counted with
+  // its multiplicities (no groups x groups matrix: any number of groups).
+  std::vector<std::uint64_t> row(groups, 0), col(groups, 0);
+  std::uint64_t diagonal = 0, total = 0;
+  const TieTable& t = g.ties();
+  for (edge_id e = 0; e < t.size(); ++e) {
+    const std::uint32_t a = group[t.source[e]], b = group[t.target[e]];
+    const std::uint64_t times = (!g.directed() && t.source[e] != t.target[e]) ? 2 : 1;
+    total += times;
+    if (a == b) diagonal += times;
+    ++row[a];
+    ++col[b];
+    if (times == 2) {
+      ++row[b];
+      ++col[a];
+    }
+  }
   if (total == 0) return kNaN;
   const double sum = static_cast<double>(total);
-  double trace = 0, s = 0;
-  for (std::uint32_t i = 0; i < groups; ++i) {
-    double row = 0, col = 0;
-    for (std::uint32_t j = 0; j < groups; ++j) {
-      row += static_cast<double>(mm.ties[static_cast<std::size_t>(i) * groups + j]);
-      col += static_cast<double>(mm.ties[static_cast<std::size_t>(j) * groups + i]);
-    }
-    trace += static_cast<double>(mm.ties[static_cast<std::size_t>(i) * groups + i]) / sum;
-    s += (row / sum) * (col / sum);
-  }
+  double s = 0;
+  for (std::uint32_t i = 0; i < groups; ++i)
+    s += (static_cast<double>(row[i]) / sum) * (static_cast<double>(col[i]) / sum);
   if (s == 1.0) return kNaN;  // one group holds every tie end: 0/0
-  return (trace - s) / (1.0 - s);
+  return (static_cast<double>(diagonal) / sum - s) / (1.0 - s);
 }
 
 EIIndex ei_index(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups,

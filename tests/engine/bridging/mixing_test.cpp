@@ -63,6 +63,10 @@ TEST(Mixing, UndefinedAndBadArguments) {
   EXPECT_THROW(mixing_matrix(g, {0, 1}, 2), UsageError);
   EXPECT_THROW(mixing_matrix(g, {0, 1, 2}, 2), UsageError);
   EXPECT_THROW(ei_index(g, {0, 1, 5}, 2), UsageError);
+  EXPECT_THROW(attribute_assortativity(g, {0, 1, 5}, 2), UsageError);
+  EXPECT_THROW(mixing_matrix(g, {0, 1, 0}, kMaxMatrixGroups + 1), UsageError);
+  // Assortativity needs no matrix: empty groups change nothing.
+  EXPECT_EQ(attribute_assortativity(g, {0, 1, 0}, 100000), attribute_assortativity(g, {0, 1, 0}, 2));
 }
 
 // --- E-I index -----------------------------------------------------------

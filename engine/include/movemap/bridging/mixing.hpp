@@ -13,12 +13,12 @@
 // ends share a group); an undirected self-loop once on the diagonal (a
 // directed self-loop too). `weight` holds the same cells with the same
 // multiplicity, summing tie weights (summed in tie-id order). Dense
-// groups x groups: meant for up to a few thousand groups.
+// groups x groups: at most kMaxMatrixGroups groups (UsageError beyond).
 //
 // attribute_assortativity: networkx's attribute_assortativity_coefficient
 // (Newman 2003, eq. 2) on that matrix e normalised to sum 1:
 // r = (trace e - sum_i a_i b_i) / (1 - sum_i a_i b_i), a/b its row/column
-// sums. Self-loops included exactly as networkx includes them. NaN when one
+// sums (computed from the sums alone, so any number of groups). Self-loops included exactly as networkx includes them. NaN when one
 // group holds every tie end (networkx: nan) and when there are no ties
 // (there networkx returns 0.0, an artefact of its empty matrix; igraph's
 // assortativity_nominal gives NaN, as we do). Undirected graphs also equal
@@ -55,6 +55,8 @@
 #include "movemap/progress.hpp"
 
 namespace movemap {
+
+inline constexpr std::uint32_t kMaxMatrixGroups = 4096;  // 16.7 M cells, ~270 MB
 
 struct MixingMatrix {
   std::uint32_t groups = 0;
