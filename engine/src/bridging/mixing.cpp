@@ -4,6 +4,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -48,12 +49,6 @@ std::uint64_t below(std::uint64_t& state, std::uint64_t bound) {
   return static_cast<std::uint64_t>(m >> 64);
 }
 
-// Ties joining two different groups under `label` (self-loops never do).
-std::uint64_t external_ties(const TieTable& t, const std::vector<std::uint32_t>& label) {
-  std::uint64_t e = 0;
-  for (std::size_t i = 0; i < t.size(); ++i) e += label[t.source[i]] != label[t.target[i]];
-  return e;
-}
 
 double ei_of(std::uint64_t external, std::uint64_t internal) {
   const std::uint64_t all = external + internal;
@@ -61,10 +56,42 @@ double ei_of(std::uint64_t external, std::uint64_t internal) {
   return (static_cast<double>(external) - static_cast<double>(internal)) / static_cast<double>(all);
 }
 
+// Overall E-I of each permutation of the labels. Permutation i draws from its
+// own splitmix64 stream started at splitmix64(stream0 + i), so the draws do
+// not depend on which thread runs it. Labels are held in the narrowest type
+// that fits (Label): the same swaps, a smaller array to shuffle and to look
+// up while scanning the ties.
+template <class Label>
+std::vector<double> permuted_ei(const TieTable& t, const std::vector<std::uint32_t>& group, std::uint64_t ties,
+                                std::uint32_t permutations, std::uint64_t stream0, ProgressReporter& reporter) {
+  const std::vector<Label> labels(group.begin(), group.end());
+  std::vector<double> out(permutations);
+  std::atomic<std::uint32_t> done{0};  // for progress only
+  tbb::enumerable_thread_specific<std::vector<Label>> scratch;
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, permutations, 4), [&](const auto& range) {
+    std::vector<Label>& label = scratch.local();
+    for (std::uint32_t i = range.begin(); i < range.end(); ++i) {
+      label = labels;
+      std::uint64_t state = stream0 + i;
+      state = splitmix64(state);
+      for (std::size_t j = label.size(); j > 1; --j) std::swap(label[j - 1], label[below(state, j)]);
+      std::uint64_t e = 0;  // ties between groups; self-loops add nothing
+      for (std::size_t k = 0; k < t.size(); ++k) e += label[t.source[k]] != label[t.target[k]];
+      out[i] = ei_of(e, ties - e);
+    }
+    if (reporter.active()) reporter.report(static_cast<double>(done += range.size()) / permutations);
+  });
+  return out;
+}
+
 }  // namespace
 
 MixingMatrix mixing_matrix(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups) {
   check_groups(g, group, groups, "mixing_matrix");
+  if (groups > kMaxMatrixGroups)
+    throw UsageError("mixing_matrix: " + std::to_string(groups) + " groups would need a dense " +
+                     std::to_string(groups) + " x " + std::to_string(groups) + " matrix; at most " +
+                     std::to_string(kMaxMatrixGroups) + " groups (merge small groups first)");
   MixingMatrix mm;
   mm.groups = groups;
   const std::size_t cells = static_cast<std::size_t>(groups) * groups;
@@ -86,23 +113,31 @@ MixingMatrix mixing_matrix(const Graph& g, const std::vector<std::uint32_t>& gro
 }
 
 double attribute_assortativity(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups) {
-  const MixingMatrix mm = mixing_matrix(g, group, groups);
-  std::uint64_t total = 0;
-  for (const std::uint64_t c : mm.ties) total += c;
+  check_groups(g, group, groups, "attribute_assortativity");
+  // The trace and the row / column sums of the mixing matrix, counted with
+  // its multiplicities (no groups x groups matrix: any number of groups).
+  std::vector<std::uint64_t> row(groups, 0), col(groups, 0);
+  std::uint64_t diagonal = 0, total = 0;
+  const TieTable& t = g.ties();
+  for (edge_id e = 0; e < t.size(); ++e) {
+    const std::uint32_t a = group[t.source[e]], b = group[t.target[e]];
+    const std::uint64_t times = (!g.directed() && t.source[e] != t.target[e]) ? 2 : 1;
+    total += times;
+    if (a == b) diagonal += times;
+    ++row[a];
+    ++col[b];
+    if (times == 2) {
+      ++row[b];
+      ++col[a];
+    }
+  }
   if (total == 0) return kNaN;
   const double sum = static_cast<double>(total);
-  double trace = 0, s = 0;
-  for (std::uint32_t i = 0; i < groups; ++i) {
-    double row = 0, col = 0;
-    for (std::uint32_t j = 0; j < groups; ++j) {
-      row += static_cast<double>(mm.ties[static_cast<std::size_t>(i) * groups + j]);
-      col += static_cast<double>(mm.ties[static_cast<std::size_t>(j) * groups + i]);
-    }
-    trace += static_cast<double>(mm.ties[static_cast<std::size_t>(i) * groups + i]) / sum;
-    s += (row / sum) * (col / sum);
-  }
+  double s = 0;
+  for (std::uint32_t i = 0; i < groups; ++i)
+    s += (static_cast<double>(row[i]) / sum) * (static_cast<double>(col[i]) / sum);
   if (s == 1.0) return kNaN;  // one group holds every tie end: 0/0
-  return (trace - s) / (1.0 - s);
+  return (static_cast<double>(diagonal) / sum - s) / (1.0 - s);
 }
 
 EIIndex ei_index(const Graph& g, const std::vector<std::uint32_t>& group, std::uint32_t groups,
@@ -132,24 +167,14 @@ EIIndex ei_index(const Graph& g, const std::vector<std::uint32_t>& group, std::u
   const std::uint64_t ties = r.total_external + r.total_internal;
   if (options.permutations == 0 || ties == 0) return r;
 
-  // Permutation i shuffles the labels with its own splitmix64 stream seeded
-  // from (seed, i): the draws do not depend on which thread runs it.
   const std::uint32_t P = options.permutations;
-  std::vector<double> permuted(P);
   std::uint64_t base = options.seed;
   const std::uint64_t stream0 = splitmix64(base);
-  tbb::enumerable_thread_specific<std::vector<std::uint32_t>> scratch;
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, P, 4), [&](const auto& range) {
-    std::vector<std::uint32_t>& label = scratch.local();
-    for (std::uint32_t i = range.begin(); i < range.end(); ++i) {
-      label = group;
-      std::uint64_t state = stream0 + i;
-      state = splitmix64(state);
-      for (std::size_t j = label.size(); j > 1; --j) std::swap(label[j - 1], label[below(state, j)]);
-      const std::uint64_t e = external_ties(t, label);  // self-loops add 0 to E and I
-      permuted[i] = ei_of(e, ties - e);
-    }
-  });
+  ProgressReporter reporter(options.progress);
+  const std::vector<double> permuted =
+      groups <= 256     ? permuted_ei<std::uint8_t>(t, group, ties, P, stream0, reporter)
+      : groups <= 65536 ? permuted_ei<std::uint16_t>(t, group, ties, P, stream0, reporter)
+                        : permuted_ei<std::uint32_t>(t, group, ties, P, stream0, reporter);
   double sum = 0;
   for (const double x : permuted) sum += x;  // permutation order
   r.expected = sum / P;

@@ -63,6 +63,10 @@ TEST(Mixing, UndefinedAndBadArguments) {
   EXPECT_THROW(mixing_matrix(g, {0, 1}, 2), UsageError);
   EXPECT_THROW(mixing_matrix(g, {0, 1, 2}, 2), UsageError);
   EXPECT_THROW(ei_index(g, {0, 1, 5}, 2), UsageError);
+  EXPECT_THROW(attribute_assortativity(g, {0, 1, 5}, 2), UsageError);
+  EXPECT_THROW(mixing_matrix(g, {0, 1, 0}, kMaxMatrixGroups + 1), UsageError);
+  // Assortativity needs no matrix: empty groups change nothing.
+  EXPECT_EQ(attribute_assortativity(g, {0, 1, 0}, 100000), attribute_assortativity(g, {0, 1, 0}, 2));
 }
 
 // --- E-I index -----------------------------------------------------------
@@ -130,6 +134,37 @@ TEST(EIIndex, PermutationsIndependentOfThreads) {
   EXPECT_EQ(one.permutations, 300u);
   const EIIndex other_seed = ei_index(g, group, 7, {300, 43});
   EXPECT_NE(other_seed.expected, one.expected);
+}
+
+TEST(EIIndex, LabelWidthDoesNotChangeTheTest) {
+  // Labels are shuffled as 8-, 16- or 32-bit values depending on `groups`;
+  // the same labels declared with more (empty) groups give the same draws.
+  const auto r = testing::random_interactions(500, 1500, 21);
+  const Graph g = build_graph(r.n, r.input(), {true});
+  std::vector<std::uint32_t> group(r.n);
+  for (node_id v = 0; v < r.n; ++v) group[v] = (v * 13) % 5;
+  const EIIndex narrow = ei_index(g, group, 5, {200, 8});
+  for (const std::uint32_t groups : {300u, 70000u}) {
+    const EIIndex wide = ei_index(g, group, groups, {200, 8});
+    EXPECT_EQ(wide.expected, narrow.expected);
+    EXPECT_EQ(wide.p_value, narrow.p_value);
+  }
+}
+
+TEST(EIIndex, CancelledByProgressCallback) {
+  const auto r = testing::random_interactions(300, 900, 4);
+  const Graph g = build_graph(r.n, r.input(), {false});
+  const std::vector<std::uint32_t> group(r.n, 0);
+  EIIndexOptions o{500, 1};
+  o.progress = [](double) { return false; };
+  EXPECT_THROW(ei_index(g, group, 1, o), Cancelled);
+  double last = 0;
+  o.progress = [&](double f) {
+    last = std::max(last, f);
+    return true;
+  };
+  EXPECT_NO_THROW(ei_index(g, group, 1, o));
+  EXPECT_DOUBLE_EQ(last, 1.0);
 }
 
 TEST(EIIndex, NullMeanMatchesAnalyticExpectation) {

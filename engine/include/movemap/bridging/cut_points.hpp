@@ -29,7 +29,7 @@
 // so graphs of millions of actors do not overflow the stack) with DFS
 // subtree sizes, which give every node's pieces. Boost.Graph's
 // biconnected_components / articulation_points are the test oracle. Serial;
-// O(n + m) time, about 6 words of scratch per node. Deterministic.
+// O(n + m) time, some 50 bytes of scratch per node. Deterministic.
 #pragma once
 #include <cstdint>
 #include <vector>

@@ -13,17 +13,18 @@
 // ends share a group); an undirected self-loop once on the diagonal (a
 // directed self-loop too). `weight` holds the same cells with the same
 // multiplicity, summing tie weights (summed in tie-id order). Dense
-// groups x groups: meant for up to a few thousand groups.
+// groups x groups: at most kMaxMatrixGroups groups (UsageError beyond).
 //
 // attribute_assortativity: networkx's attribute_assortativity_coefficient
 // (Newman 2003, eq. 2) on that matrix e normalised to sum 1:
 // r = (trace e - sum_i a_i b_i) / (1 - sum_i a_i b_i), a/b its row/column
-// sums. Self-loops included exactly as networkx includes them. NaN when one
-// group holds every tie end (networkx: nan) and when there are no ties
-// (there networkx returns 0.0, an artefact of its empty matrix; igraph's
-// assortativity_nominal gives NaN, as we do). Undirected graphs also equal
-// igraph's assortativity_nominal(directed=False) (checked on karate).
-// Agrees with networkx to ~1e-15 (different summation order).
+// sums (computed from the sums alone, so any number of groups). Self-loops
+// are included exactly as networkx includes them. NaN when one group holds
+// every tie end (networkx: nan) and when there are no ties (there networkx
+// returns 0.0, an artefact of its empty matrix; igraph's
+// assortativity_nominal gives NaN, as we do). On undirected graphs it also
+// equals igraph's assortativity_nominal(directed=False). Agrees with
+// networkx within 1e-14 in the tests (different summation order).
 //
 // ei_index (Krackhardt & Stern 1988): E-I = (E - I) / (E + I), from -1 (all
 // ties internal) to +1 (all external). Each tie counts once (an undirected
@@ -35,23 +36,28 @@
 // Permutation test (permutations > 0 and at least one tie): group labels are
 // shuffled across ALL actors (isolated ones too; group sizes kept) by
 // Fisher-Yates, and the overall E-I recomputed on the same ties.
-// Permutation i draws from its own splitmix64 stream started at
-// splitmix64(splitmix64(seed) + i), bounded draws by Lemire's unbiased
-// multiply-and-reject; so results are identical for any thread count and on
-// any platform. expected = mean of the permuted E-I (summed in permutation
+// Permutation i draws successive splitmix64 outputs from the state
+// splitmix64(splitmix64(seed) + i) (splitmix64(x) = Vigna's mix of
+// x + 0x9e3779b97f4a7c15), bounded by Lemire's unbiased multiply-and-reject;
+// so results are identical for any thread count and on any platform. expected = mean of the permuted E-I (summed in permutation
 // order); p_value = (1 + #{i : |EI_i - expected| >= |EI_obs - expected|
 // (within 1e-12)}) / (1 + permutations), two-sided, never 0. Without a test
 // (permutations = 0, or no ties) expected and p_value are NaN and
 // permutations = 0.
 // Cost: matrix and counts O(n + m) serial; the test O(P (n + m)) in parallel
-// over permutations (TBB, per-thread label scratch).
+// over permutations (TBB, per-thread label scratch), polling
+// options.progress per block of permutations (Cancelled when it returns
+// false).
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "movemap/graph.hpp"
+#include "movemap/progress.hpp"
 
 namespace movemap {
+
+inline constexpr std::uint32_t kMaxMatrixGroups = 4096;  // 16.7 M cells, ~270 MB
 
 struct MixingMatrix {
   std::uint32_t groups = 0;
@@ -67,6 +73,7 @@ double attribute_assortativity(const Graph& g, const std::vector<std::uint32_t>&
 struct EIIndexOptions {
   std::uint32_t permutations = 1000;  // 0: no test
   std::uint64_t seed = 1;
+  ProgressCallback progress = {};     // polled per block of permutations; false cancels
 };
 
 struct EIIndex {
