@@ -216,13 +216,17 @@ TEST(Louvain, AtLeastNinetyNinePercentOfIgraph) {
 }
 
 TEST(Leiden, AtLeastNinetyNinePercentOfIgraph) {
+  // igraph's values are from n_iterations=-1; movemap is held to them with
+  // 2 iterations (the default) and until stable (-1).
   for (const auto& c : igraph_cases()) {
-    for (const std::uint64_t seed : {1, 2, 3}) {
+    for (const std::uint64_t seed : {1, 2, 3})
+    for (const int iterations : {2, -1}) {
       CommunityOptions o;
       o.seed = seed;
+      o.leiden_iterations = iterations;
       const Partition p = leiden(c.graph, o);
       expect_valid_numbering(p, c.graph.num_nodes());
-      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed;
+      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed << " iterations " << iterations;
       EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
       EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
     }
@@ -281,7 +285,7 @@ TEST(Louvain, DirectedIsSymmetrisedView) {
 }
 
 TEST(Louvain, IdenticalForOneTwoAndEightThreads) {
-  const auto r = testing::random_interactions(30000, 150000, 21);
+  const auto r = testing::random_interactions(20000, 100000, 21);  // batches of 312 nodes: parallel decisions
   const std::vector<Graph> graphs{planted_graph(), build_graph(r.n, r.input(), {false}),
                                   build_graph(r.n, r.input(), {true})};
   for (const auto& g : graphs) {
@@ -327,6 +331,9 @@ TEST(Louvain, EdgeCasesAndErrors) {
   bad.resolution = -1;
   EXPECT_THROW(louvain(graph_of(2, {{0, 1}}, false), bad), UsageError);
   EXPECT_THROW(leiden(weighted_graph(2, {{0, 1, -2.0}}, false)), UsageError);
+  CommunityOptions zero;
+  zero.leiden_iterations = 0;
+  EXPECT_THROW(leiden(graph_of(2, {{0, 1}}, false), zero), UsageError);
   CommunityOptions cancel;
   int calls = 0;
   cancel.progress = [&](double) { return ++calls < 2; };

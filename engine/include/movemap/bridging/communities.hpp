@@ -50,9 +50,11 @@
 // partition as the initial partition of the aggregate. If the refinement
 // merges nothing the level aggregates on the partition itself (as igraph).
 // Communities are refined in parallel, each with its own random stream
-// (seed, iteration, level, community): thread-independent. Iterations repeat
-// from the previous partition until one leaves it unchanged (igraph's
-// n_iterations = -1), at most 100.
+// (seed, iteration, level, community): thread-independent. The algorithm
+// runs options.leiden_iterations times, each iteration from the previous
+// partition (igraph's n_iterations; default 2 as igraph), or, when negative,
+// until an iteration leaves the partition unchanged (at most 100), which
+// costs several times more (as igraph's n_iterations = -1).
 //
 // Both return communities numbered 0..count-1 by smallest member node id,
 // `modularity` recomputed serially-equivalently by modularity() on the
@@ -80,6 +82,10 @@ struct CommunityOptions {
   double resolution = 1.0;
   std::uint64_t seed = 1;
   bool weighted = true;
+  // Leiden only: iterations of the whole algorithm, each starting from the
+  // previous partition (igraph's n_iterations, default 2); < 0: iterate until
+  // an iteration leaves the partition unchanged (at most 100). Must not be 0.
+  int leiden_iterations = 2;
   ProgressCallback progress;
 };
 
