@@ -80,9 +80,16 @@ const std::vector<ModularityCase> kModularityCases{
 // planted leiden: best 0.7154745141772314 median 0.7154745141772314
 // ---- end of pasted output ----
 
-constexpr double kKarateIgraph = 0.41978961209730437;   // best multilevel/leiden over igraph seeds 0..9
-constexpr double kLesMisIgraph = 0.5666879833432482;
-constexpr double kPlantedIgraph = 0.7154745141772314;
+// igraph over its seeds 0..9 (the pasted lines above): Louvain is held to
+// igraph's median community_multilevel value (Louvain's result varies with
+// the visiting order: igraph's own karate values range 0.392..0.420), Leiden
+// to igraph's best community_leiden value.
+struct IgraphValues {
+  double multilevel_median, leiden_best;
+};
+constexpr IgraphValues kKarateIgraph{0.41720085470085466, 0.41978961209730437};
+constexpr IgraphValues kLesMisIgraph{0.5654156751933374, 0.5666879833432482};
+constexpr IgraphValues kPlantedIgraph{0.7154745141772314, 0.7154745141772314};
 
 // The splitmix64 planted-partition sampler of communities_reference.py:
 // 10 groups of 1000 nodes, each node draws 8 partners in its group and 2
@@ -113,7 +120,9 @@ Graph planted_graph() {
       if (v / kSize != g) edges.emplace_back(std::min(u, v), std::max(u, v));
     }
   }
-  return graph_of(n, edges, false);  // repeated pairs merge into one tie
+  std::sort(edges.begin(), edges.end());  // a simple graph, as the script's edge set
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  return graph_of(n, edges, false);
 }
 
 // Deliberately simple serial modularity: one loop over the tie table, each
@@ -189,7 +198,7 @@ TEST(Modularity, LabelsAnyValuesAndHandExample) {
 struct Named {
   const char* name;
   Graph graph;
-  double igraph;
+  IgraphValues igraph;
 };
 
 std::vector<Named> igraph_cases() {
@@ -202,33 +211,37 @@ std::vector<Named> igraph_cases() {
 
 TEST(Louvain, AtLeastNinetyNinePercentOfIgraph) {
   for (const auto& c : igraph_cases()) {
-    for (const std::uint64_t seed : {1, 2, 3}) {
+    std::vector<double> q;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
       CommunityOptions o;
       o.seed = seed;
       const Partition p = louvain(c.graph, o);
       expect_valid_numbering(p, c.graph.num_nodes());
-      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed;
       EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
       EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
-      RecordProperty(std::string(c.name) + "_louvain_seed" + std::to_string(seed), std::to_string(p.modularity));
+      EXPECT_GE(p.modularity, 0.95 * c.igraph.multilevel_median) << c.name << " seed " << seed;
+      q.push_back(p.modularity);
     }
+    std::sort(q.begin(), q.end());
+    EXPECT_GE((q[4] + q[5]) / 2, 0.99 * c.igraph.multilevel_median) << c.name << " median over seeds 1..10";
   }
 }
 
 TEST(Leiden, AtLeastNinetyNinePercentOfIgraph) {
   // igraph's values are from n_iterations=-1; movemap is held to them with
-  // 2 iterations (the default) and until stable (-1).
+  // 2 iterations (the default) and until stable (-1), for every seed.
   for (const auto& c : igraph_cases()) {
-    for (const std::uint64_t seed : {1, 2, 3})
-    for (const int iterations : {2, -1}) {
-      CommunityOptions o;
-      o.seed = seed;
-      o.leiden_iterations = iterations;
-      const Partition p = leiden(c.graph, o);
-      expect_valid_numbering(p, c.graph.num_nodes());
-      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed << " iterations " << iterations;
-      EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
-      EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      for (const int iterations : {2, -1}) {
+        CommunityOptions o;
+        o.seed = seed;
+        o.leiden_iterations = iterations;
+        const Partition p = leiden(c.graph, o);
+        expect_valid_numbering(p, c.graph.num_nodes());
+        EXPECT_GE(p.modularity, 0.99 * c.igraph.leiden_best) << c.name << " seed " << seed << " iterations " << iterations;
+        EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
+        EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
+      }
     }
   }
 }

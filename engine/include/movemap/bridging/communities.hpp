@@ -57,9 +57,9 @@
 // costs several times more (as igraph's n_iterations = -1).
 //
 // Both return communities numbered 0..count-1 by smallest member node id,
-// `modularity` recomputed serially-equivalently by modularity() on the
-// result, and `levels`, the aggregation levels run (for Leiden, the deepest
-// of its iterations). Cost: O(m) per pass, typically O(m log n) in all.
+// `modularity` equal to modularity(g, community, resolution, weighted) of
+// the result, and `levels`, the aggregation levels run (for Leiden, the
+// deepest of its iterations). Cost: O(m) per pass, typically O(m log n) in all.
 // Progress is reported once per local-moving pass (an increasing estimate,
 // 1.0 at the end); a cancelled callback throws Cancelled.
 //
