@@ -281,6 +281,53 @@ TEST(Louvain, LocallyOptimal) {
   }
 }
 
+// The same check on graphs large enough for parallel batch decisions
+// (n >= 4096), with the change of Q for each single move written out from
+// the tie table: moving u (strength k, loop kept) from D to C changes Q by
+// (k_uC - k_uD) / m - gamma (2k (d_C - d_D) + 2k^2) / (4m^2), where k_uX is
+// the weight of u's ties to the other members of X; a new community has
+// k_uC = d_C = 0.
+TEST(Louvain, LocallyOptimalOnLargerGraphs) {
+  const auto r = testing::random_interactions(6000, 30000, 12);
+  for (const bool directed : {false, true}) {
+    const Graph g = build_graph(r.n, r.input(), {directed});
+    CommunityOptions o;
+    o.seed = 4;
+    const Partition p = louvain(g, o);
+    const TieTable& t = g.ties();
+    std::vector<double> k(g.num_nodes(), 0.0), d(p.count + 1, 0.0);
+    std::vector<std::map<std::uint32_t, double>> to(g.num_nodes());
+    double m = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const node_id a = t.source[i], b = t.target[i];
+      const double w = t.weight[i];
+      m += w;
+      k[a] += w;
+      k[b] += w;
+      if (a != b) {
+        to[a][p.community[b]] += w;
+        to[b][p.community[a]] += w;
+      }
+    }
+    for (node_id u = 0; u < g.num_nodes(); ++u) d[p.community[u]] += k[u];
+    std::size_t checked = 0;
+    for (node_id u = 0; u < g.num_nodes(); ++u) {
+      const std::uint32_t own = p.community[u];
+      const double k_own = to[u].count(own) ? to[u][own] : 0.0;
+      auto delta = [&](double k_target, double d_target) {
+        return (k_target - k_own) / m - (2 * k[u] * (d_target - d[own]) + 2 * k[u] * k[u]) / (4 * m * m);
+      };
+      EXPECT_LE(delta(0, 0), 1e-12) << "node " << u << " alone";
+      for (const auto& [c, w] : to[u]) {
+        if (c == own) continue;
+        EXPECT_LE(delta(w, d[c]), 1e-12) << "node " << u << " to " << c;
+        ++checked;
+      }
+    }
+    EXPECT_GT(checked, 1000u);
+  }
+}
+
 TEST(Louvain, DirectedIsSymmetrisedView) {
   // Directed arcs, some reciprocated, and the undirected graph with
   // w(u,v) + w(v,u): the same view, so the same partition.
