@@ -16,9 +16,11 @@ Prints C++ snippets pasted into the test:
      a planted-partition graph (10 groups of 1000 nodes, built by the
      splitmix64 sampler below, which the C++ test repeats): the best and the
      median over igraph's RNG seeds 0..9 (igraph uses Python's random).
-With --time: igraph community_multilevel on the ties of
-`build/movemap generate --actors 100000 --interactions 1000000 --seed 7
---out /tmp/comm_gen` (undirected, weighted by the tie weights of ties.csv).
+With --time: igraph community_multilevel and community_leiden timed on the
+ties of the M graph of bench/communities_bench.cpp (`movemap generate
+--actors 100000 --interactions 1000000 --seed 7`, undirected pair ties,
+weighted), written by
+    MOVEMAP_BENCH_DUMP_TIES=/tmp/comm_gen_ties.csv build/communities_bench
 """
 import random
 import statistics
@@ -30,6 +32,7 @@ import networkx as nx
 from networkx.algorithms.community import modularity
 
 MASK = (1 << 64) - 1
+TIES = "/tmp/comm_gen_ties.csv"
 
 
 class SplitMix:
@@ -159,32 +162,27 @@ def main():
     if "--time" in sys.argv:
         import csv
 
-        ids, edges, weights = {}, [], []
-        with open("/tmp/comm_gen/ties.csv") as f:
-            r = csv.DictReader(f)
-            for row in r:
-                u = ids.setdefault(row["source"], len(ids))
-                v = ids.setdefault(row["target"], len(ids))
-                edges.append((u, v))
+        edges, weights = [], []
+        with open(TIES) as f:
+            for row in csv.DictReader(f):
+                edges.append((int(row["source"]), int(row["target"])))
                 weights.append(float(row["weight"]))
-        g = ig.Graph(n=len(ids), edges=edges)
-        g.es["weight"] = weights
-        g = g.as_undirected(mode="collapse", combine_edges="sum")
-        times = []
-        for s in range(3):
-            random.seed(s)
-            t = time.perf_counter()
-            part = g.community_multilevel(weights="weight")
-            times.append(time.perf_counter() - t)
-            print(f"// generated: igraph multilevel Q={g.modularity(part.membership, weights='weight')!r} "
-                  f"time {times[-1]:.3f} s")
-        for s in range(3):
-            random.seed(s)
-            t = time.perf_counter()
-            part = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)
-            print(f"// generated: igraph leiden Q={g.modularity(part.membership, weights='weight')!r} "
-                  f"time {time.perf_counter() - t:.3f} s")
+        n = 1 + max(max(e) for e in edges)
+        g = ig.Graph(n=n, edges=edges)
         print(f"// generated: {g.vcount()} nodes, {g.ecount()} ties")
+        for name, run in (
+            ("multilevel", lambda: g.community_multilevel(weights=weights)),
+            ("leiden n_iterations=2", lambda: g.community_leiden(objective_function="modularity", weights=weights)),
+            ("leiden n_iterations=-1", lambda: g.community_leiden(objective_function="modularity", weights=weights,
+                                                                  n_iterations=-1)),
+        ):
+            for s in range(3):
+                random.seed(s)
+                t, c = time.perf_counter(), time.process_time()
+                part = run()
+                elapsed, cpu = time.perf_counter() - t, time.process_time() - c
+                q = g.modularity(part.membership, weights=weights)
+                print(f"// generated: igraph {name} Q={q!r} wall {elapsed:.3f} s cpu {cpu:.3f} s")
 
 
 if __name__ == "__main__":

@@ -619,14 +619,16 @@ Partition louvain(const Graph& g, const CommunityOptions& options) {
 
 Partition leiden(const Graph& g, const CommunityOptions& options) {
   check_options(g, options, "leiden");
+  if (options.leiden_iterations == 0)
+    throw UsageError("leiden: leiden_iterations must be positive, or negative for 'until stable'");
   Progress progress(options.progress);
   const double gamma = options.resolution;
   const WeightedView base = build_view(g, options.weighted);
   std::vector<std::uint32_t> partition(base.n);
   for (node_id u = 0; u < base.n; ++u) partition[u] = u;
   std::uint32_t levels = 0;
-  constexpr int kMaxIterations = 100;
-  for (int iteration = 0; iteration < kMaxIterations; ++iteration) {
+  const int iterations = options.leiden_iterations < 0 ? 100 : options.leiden_iterations;
+  for (int iteration = 0; iteration < iterations; ++iteration) {
     const std::uint64_t iseed = mix(options.seed, 0x1000 + static_cast<std::uint64_t>(iteration));
     std::vector<std::uint32_t> node_to(base.n);
     for (node_id u = 0; u < base.n; ++u) node_to[u] = u;

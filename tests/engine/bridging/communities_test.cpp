@@ -80,9 +80,16 @@ const std::vector<ModularityCase> kModularityCases{
 // planted leiden: best 0.7154745141772314 median 0.7154745141772314
 // ---- end of pasted output ----
 
-constexpr double kKarateIgraph = 0.41978961209730437;   // best multilevel/leiden over igraph seeds 0..9
-constexpr double kLesMisIgraph = 0.5666879833432482;
-constexpr double kPlantedIgraph = 0.7154745141772314;
+// igraph over its seeds 0..9 (the pasted lines above): Louvain is held to
+// igraph's median community_multilevel value (Louvain's result varies with
+// the visiting order: igraph's own karate values range 0.392..0.420), Leiden
+// to igraph's best community_leiden value.
+struct IgraphValues {
+  double multilevel_median, leiden_best;
+};
+constexpr IgraphValues kKarateIgraph{0.41720085470085466, 0.41978961209730437};
+constexpr IgraphValues kLesMisIgraph{0.5654156751933374, 0.5666879833432482};
+constexpr IgraphValues kPlantedIgraph{0.7154745141772314, 0.7154745141772314};
 
 // The splitmix64 planted-partition sampler of communities_reference.py:
 // 10 groups of 1000 nodes, each node draws 8 partners in its group and 2
@@ -113,7 +120,9 @@ Graph planted_graph() {
       if (v / kSize != g) edges.emplace_back(std::min(u, v), std::max(u, v));
     }
   }
-  return graph_of(n, edges, false);  // repeated pairs merge into one tie
+  std::sort(edges.begin(), edges.end());  // a simple graph, as the script's edge set
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  return graph_of(n, edges, false);
 }
 
 // Deliberately simple serial modularity: one loop over the tie table, each
@@ -189,7 +198,7 @@ TEST(Modularity, LabelsAnyValuesAndHandExample) {
 struct Named {
   const char* name;
   Graph graph;
-  double igraph;
+  IgraphValues igraph;
 };
 
 std::vector<Named> igraph_cases() {
@@ -202,29 +211,37 @@ std::vector<Named> igraph_cases() {
 
 TEST(Louvain, AtLeastNinetyNinePercentOfIgraph) {
   for (const auto& c : igraph_cases()) {
-    for (const std::uint64_t seed : {1, 2, 3}) {
+    std::vector<double> q;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
       CommunityOptions o;
       o.seed = seed;
       const Partition p = louvain(c.graph, o);
       expect_valid_numbering(p, c.graph.num_nodes());
-      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed;
       EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
       EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
-      RecordProperty(std::string(c.name) + "_louvain_seed" + std::to_string(seed), std::to_string(p.modularity));
+      EXPECT_GE(p.modularity, 0.95 * c.igraph.multilevel_median) << c.name << " seed " << seed;
+      q.push_back(p.modularity);
     }
+    std::sort(q.begin(), q.end());
+    EXPECT_GE((q[4] + q[5]) / 2, 0.99 * c.igraph.multilevel_median) << c.name << " median over seeds 1..10";
   }
 }
 
 TEST(Leiden, AtLeastNinetyNinePercentOfIgraph) {
+  // igraph's values are from n_iterations=-1; movemap is held to them with
+  // 2 iterations (the default) and until stable (-1), for every seed.
   for (const auto& c : igraph_cases()) {
-    for (const std::uint64_t seed : {1, 2, 3}) {
-      CommunityOptions o;
-      o.seed = seed;
-      const Partition p = leiden(c.graph, o);
-      expect_valid_numbering(p, c.graph.num_nodes());
-      EXPECT_GE(p.modularity, 0.99 * c.igraph) << c.name << " seed " << seed;
-      EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
-      EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+      for (const int iterations : {2, -1}) {
+        CommunityOptions o;
+        o.seed = seed;
+        o.leiden_iterations = iterations;
+        const Partition p = leiden(c.graph, o);
+        expect_valid_numbering(p, c.graph.num_nodes());
+        EXPECT_GE(p.modularity, 0.99 * c.igraph.leiden_best) << c.name << " seed " << seed << " iterations " << iterations;
+        EXPECT_EQ(p.modularity, modularity(c.graph, p.community));
+        EXPECT_NEAR(p.modularity, serial_modularity(c.graph, p.community, 1.0, true), 1e-12) << c.name;
+      }
     }
   }
 }
@@ -264,6 +281,53 @@ TEST(Louvain, LocallyOptimal) {
   }
 }
 
+// The same check on graphs large enough for parallel batch decisions
+// (n >= 4096), with the change of Q for each single move written out from
+// the tie table: moving u (strength k, loop kept) from D to C changes Q by
+// (k_uC - k_uD) / m - gamma (2k (d_C - d_D) + 2k^2) / (4m^2), where k_uX is
+// the weight of u's ties to the other members of X; a new community has
+// k_uC = d_C = 0.
+TEST(Louvain, LocallyOptimalOnLargerGraphs) {
+  const auto r = testing::random_interactions(6000, 30000, 12);
+  for (const bool directed : {false, true}) {
+    const Graph g = build_graph(r.n, r.input(), {directed});
+    CommunityOptions o;
+    o.seed = 4;
+    const Partition p = louvain(g, o);
+    const TieTable& t = g.ties();
+    std::vector<double> k(g.num_nodes(), 0.0), d(p.count + 1, 0.0);
+    std::vector<std::map<std::uint32_t, double>> to(g.num_nodes());
+    double m = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const node_id a = t.source[i], b = t.target[i];
+      const double w = t.weight[i];
+      m += w;
+      k[a] += w;
+      k[b] += w;
+      if (a != b) {
+        to[a][p.community[b]] += w;
+        to[b][p.community[a]] += w;
+      }
+    }
+    for (node_id u = 0; u < g.num_nodes(); ++u) d[p.community[u]] += k[u];
+    std::size_t checked = 0;
+    for (node_id u = 0; u < g.num_nodes(); ++u) {
+      const std::uint32_t own = p.community[u];
+      const double k_own = to[u].count(own) ? to[u][own] : 0.0;
+      auto delta = [&](double k_target, double d_target) {
+        return (k_target - k_own) / m - (2 * k[u] * (d_target - d[own]) + 2 * k[u] * k[u]) / (4 * m * m);
+      };
+      EXPECT_LE(delta(0, 0), 1e-12) << "node " << u << " alone";
+      for (const auto& [c, w] : to[u]) {
+        if (c == own) continue;
+        EXPECT_LE(delta(w, d[c]), 1e-12) << "node " << u << " to " << c;
+        ++checked;
+      }
+    }
+    EXPECT_GT(checked, 1000u);
+  }
+}
+
 TEST(Louvain, DirectedIsSymmetrisedView) {
   // Directed arcs, some reciprocated, and the undirected graph with
   // w(u,v) + w(v,u): the same view, so the same partition.
@@ -281,7 +345,7 @@ TEST(Louvain, DirectedIsSymmetrisedView) {
 }
 
 TEST(Louvain, IdenticalForOneTwoAndEightThreads) {
-  const auto r = testing::random_interactions(30000, 150000, 21);
+  const auto r = testing::random_interactions(20000, 100000, 21);  // batches of 312 nodes: parallel decisions
   const std::vector<Graph> graphs{planted_graph(), build_graph(r.n, r.input(), {false}),
                                   build_graph(r.n, r.input(), {true})};
   for (const auto& g : graphs) {
@@ -327,6 +391,9 @@ TEST(Louvain, EdgeCasesAndErrors) {
   bad.resolution = -1;
   EXPECT_THROW(louvain(graph_of(2, {{0, 1}}, false), bad), UsageError);
   EXPECT_THROW(leiden(weighted_graph(2, {{0, 1, -2.0}}, false)), UsageError);
+  CommunityOptions zero;
+  zero.leiden_iterations = 0;
+  EXPECT_THROW(leiden(graph_of(2, {{0, 1}}, false), zero), UsageError);
   CommunityOptions cancel;
   int calls = 0;
   cancel.progress = [&](double) { return ++calls < 2; };

@@ -50,14 +50,16 @@
 // partition as the initial partition of the aggregate. If the refinement
 // merges nothing the level aggregates on the partition itself (as igraph).
 // Communities are refined in parallel, each with its own random stream
-// (seed, iteration, level, community): thread-independent. Iterations repeat
-// from the previous partition until one leaves it unchanged (igraph's
-// n_iterations = -1), at most 100.
+// (seed, iteration, level, community): thread-independent. The algorithm
+// runs options.leiden_iterations times, each iteration from the previous
+// partition (igraph's n_iterations; default 2 as igraph), or, when negative,
+// until an iteration leaves the partition unchanged (at most 100), which
+// costs several times more (as igraph's n_iterations = -1).
 //
 // Both return communities numbered 0..count-1 by smallest member node id,
-// `modularity` recomputed serially-equivalently by modularity() on the
-// result, and `levels`, the aggregation levels run (for Leiden, the deepest
-// of its iterations). Cost: O(m) per pass, typically O(m log n) in all.
+// `modularity` equal to modularity(g, community, resolution, weighted) of
+// the result, and `levels`, the aggregation levels run (for Leiden, the
+// deepest of its iterations). Cost: O(m) per pass, typically O(m log n) in all.
 // Progress is reported once per local-moving pass (an increasing estimate,
 // 1.0 at the end); a cancelled callback throws Cancelled.
 //
@@ -80,6 +82,10 @@ struct CommunityOptions {
   double resolution = 1.0;
   std::uint64_t seed = 1;
   bool weighted = true;
+  // Leiden only: iterations of the whole algorithm, each starting from the
+  // previous partition (igraph's n_iterations, default 2); < 0: iterate until
+  // an iteration leaves the partition unchanged (at most 100). Must not be 0.
+  int leiden_iterations = 2;
   ProgressCallback progress;
 };
 
