@@ -1,35 +1,39 @@
-// Bridging benchmarks: the kernels of engine/include/movemap/bridging/ on a
-// role-structured generated movement, each with 1 and 2 TBB threads.
+// Bridging benchmarks: the kernels of engine/include/movemap/bridging/
+// (communities: bench/communities_bench.cpp) on generated, role-structured
+// movements, each with 1 and 2 TBB threads.
 //
-//   B  10^5 actors (the actor table: roles citizen, champion, anchor,
-//      service; two sites), 2 x 10^6 interactions, pair ties only: about
-//      10^6 undirected ties (the graph bench/compare's "bridging" family
-//      uses; the count is printed as the `ties` counter)
-//   S  10^4 actors, 10^5 interactions (the shared size S), for quick runs
+//   S  10^4 actors, 10^5 interactions          (bench_inputs.hpp)
+//   M  10^5 actors, 10^6 interactions          (bench_inputs.hpp)
+//   B  10^5 actors, 2 x 10^6 interactions: 1,107,142 undirected ties, the
+//      issue's "100,000 actors, 1,000,000 ties" graph that bench/compare's
+//      "bridging" family runs the peers on
+//   L  10^6 actors, 10^7 interactions          (only with MOVEMAP_BENCH_LARGE=1)
 //
 // Inputs: `movemap generate --actors N --interactions M --seed 7` (generated
 // in-process into a private temporary folder, read back with the CSV and
 // actor-table readers), built once per size into a directed and an
-// undirected network (AttendanceWeighting::None) outside the timed region.
-// Groups are the role codes of the actor table (sorted: anchor, champion,
-// citizen, service), as `movemap bridging` codes them.
+// undirected network of pair ties (AttendanceWeighting::None) with the
+// actor table, outside the timed region. Groups are the actor table's roles
+// coded as `movemap bridging` codes them (anchor, champion, citizen,
+// service).
 //
 // Benchmarks, named bridging/<kernel>/<graph>/<size>/threads:<k>:
 //   structural_holes  constraint, effective size, efficiency, hierarchy,
-//                     weighted                                     u, d
-//   brokerage         Gould-Fernandez roles by role                 d, u
+//                     weighted, one call                           u, d
+//   brokerage         Gould-Fernandez roles by role (counter two_paths) d, u
 //   cut_points        bridges, articulation points, cut_off         u
-//   louvain, leiden   resolution 1, seed 1, weighted                u
 //   key_players       k = 5 (greedy fragmentation)                  u
 //   mixing            mixing matrix + attribute assortativity by role  u
 //   ei_index          by role, 1000 permutations                    u
 //
-// Run:  build/bridging_bench                                   (S and B)
-//       build/bridging_bench --benchmark_filter='louvain/u/B'
+// Run:  build/bridging_bench                                   (S, M, B)
+//       MOVEMAP_BENCH_LARGE=1 build/bridging_bench             (adds L)
+//       build/bridging_bench --benchmark_filter='brokerage/d/B'
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -43,7 +47,6 @@
 #include "io/bridging_measures.hpp"
 #include "io/interaction_log_reader.hpp"
 #include "movemap/bridging/brokerage.hpp"
-#include "movemap/bridging/communities.hpp"
 #include "movemap/bridging/cut_points.hpp"
 #include "movemap/bridging/key_players.hpp"
 #include "movemap/bridging/mixing.hpp"
@@ -56,8 +59,10 @@ namespace fs = std::filesystem;
 using movemap::bench::SizeSpec;
 
 constexpr SizeSpec kBridgingSizes[] = {
-    {"S", 10'000, 100'000},
+    movemap::bench::kSizes[0],  // S
+    movemap::bench::kSizes[1],  // M
     {"B", 100'000, 2'000'000},
+    movemap::bench::kSizes[2],  // L
 };
 
 struct Networks {
@@ -107,24 +112,13 @@ std::vector<KernelSpec> kernels() {
       {"brokerage", "du",
        [](const movemap::Network& n, const movemap::GroupCoding& c) {
          const auto r = movemap::brokerage(n.graph, c.code, groups_of(c));
-         benchmark::DoNotOptimize(r.total.data());
-         return Counters{};
+         return Counters{{"two_paths", static_cast<double>(r.global_count[movemap::kBrokerageRoles])}};
        }},
       {"cut_points", "u",
        [](const movemap::Network& n, const movemap::GroupCoding&) {
          const auto r = movemap::cut_points(n.graph);
          return Counters{{"bridges", static_cast<double>(r.bridges.size())},
                          {"articulation_points", static_cast<double>(r.articulation_points.size())}};
-       }},
-      {"louvain", "u",
-       [](const movemap::Network& n, const movemap::GroupCoding&) {
-         const auto r = movemap::louvain(n.graph);
-         return Counters{{"modularity", r.modularity}, {"communities", static_cast<double>(r.count)}};
-       }},
-      {"leiden", "u",
-       [](const movemap::Network& n, const movemap::GroupCoding&) {
-         const auto r = movemap::leiden(n.graph);
-         return Counters{{"modularity", r.modularity}, {"communities", static_cast<double>(r.count)}};
        }},
       {"key_players", "u",
        [](const movemap::Network& n, const movemap::GroupCoding&) {
@@ -166,7 +160,10 @@ void BM_Kernel(benchmark::State& state, const SizeSpec* spec, char kind, const K
 
 int main(int argc, char** argv) {
   static const std::vector<KernelSpec> specs = kernels();
-  for (const SizeSpec& size : kBridgingSizes)
+  const char* large_env = std::getenv("MOVEMAP_BENCH_LARGE");
+  const bool large = large_env && std::strcmp(large_env, "1") == 0;
+  for (const SizeSpec& size : kBridgingSizes) {
+    if (std::strcmp(size.name, "L") == 0 && !large) continue;
     for (const KernelSpec& k : specs)
       for (const char* kind = k.graphs; *kind; ++kind) {
         const std::string name = std::string("bridging/") + k.name + "/" + *kind + "/" + size.name;
@@ -177,6 +174,7 @@ int main(int argc, char** argv) {
             ->Unit(benchmark::kMillisecond)
             ->UseRealTime();
       }
+  }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -90,7 +90,8 @@ StructuralHoles structural_holes(const Graph& g, const StructuralHolesOptions& o
   const node_id n = g.num_nodes();
   const Contacts c = contacts(g, options.weighted);
 
-  // Row sums and row maxima of the mutual weights.
+  // Per contact entry (q, j): p_qj = a_qj / sum_k a_qk and m_jq = a_qj /
+  // max_k a_jk (a is symmetric), each one division as networkx does.
   std::vector<double> sum(n, 0.0), max(n, 0.0);
   tbb::parallel_for(tbb::blocked_range<node_id>(0, n, 2048), [&](const auto& r) {
     for (node_id u = r.begin(); u < r.end(); ++u) {
@@ -102,6 +103,14 @@ StructuralHoles structural_holes(const Graph& g, const StructuralHolesOptions& o
       sum[u] = s;
       max[u] = m;
     }
+  });
+  std::vector<double> p(c.nodes.size()), m(c.nodes.size());
+  tbb::parallel_for(tbb::blocked_range<node_id>(0, n, 2048), [&](const auto& r) {
+    for (node_id u = r.begin(); u < r.end(); ++u)
+      for (edge_id e = c.offsets[u]; e < c.offsets[u + 1]; ++e) {
+        p[e] = c.mutual[e] / sum[u];
+        m[e] = c.mutual[e] / max[c.nodes[e]];
+      }
   });
 
   StructuralHoles out;
@@ -119,7 +128,7 @@ StructuralHoles structural_holes(const Graph& g, const StructuralHolesOptions& o
       const std::size_t deg = c.size(i);
       if (deg == 0) continue;
       const node_id* row = c.nodes.data() + c.offsets[i];
-      const double* a = c.mutual.data() + c.offsets[i];
+      const double* p_i = p.data() + c.offsets[i];
       for (std::size_t k = 0; k < deg; ++k) s.slot[row[k]] = static_cast<std::uint32_t>(k);
       s.indirect.assign(deg, 0.0);
       s.redundancy.assign(deg, 0.0);
@@ -127,17 +136,17 @@ StructuralHoles structural_holes(const Graph& g, const StructuralHolesOptions& o
       // i: indirect_j += p_iq p_qj, redundancy_j += p_iq m_jq.
       for (std::size_t kq = 0; kq < deg; ++kq) {
         const node_id q = row[kq];
-        const double p_iq = a[kq] / sum[i];
+        const double p_iq = p_i[kq];
         for (edge_id e = c.offsets[q]; e < c.offsets[q + 1]; ++e) {
           const std::uint32_t kj = s.slot[c.nodes[e]];
           if (kj == kNone) continue;
-          s.indirect[kj] += p_iq * (c.mutual[e] / sum[q]);
-          s.redundancy[kj] += p_iq * (c.mutual[e] / max[c.nodes[e]]);
+          s.indirect[kj] += p_iq * p[e];
+          s.redundancy[kj] += p_iq * m[e];
         }
       }
       double constraint = 0, effective = 0;
       for (std::size_t k = 0; k < deg; ++k) {
-        const double local = a[k] / sum[i] + s.indirect[k];
+        const double local = p_i[k] + s.indirect[k];
         s.indirect[k] = local * local;  // now the local constraint c_ij
         constraint += s.indirect[k];
         effective += 1 - s.redundancy[k];
