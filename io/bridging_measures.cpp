@@ -219,6 +219,10 @@ void run_community_roles(Context& c, const ProgressCallback& p) {
 void run_mixing(Context& c, const ProgressCallback& p) {
   for (const GroupCoding& gc : c.codings(p)) {
     const auto groups = static_cast<std::uint32_t>(gc.names.size());
+    if (groups > kMaxMatrixGroups)
+      throw UsageError("mixing by \"" + gc.attribute + "\": " + std::to_string(groups) +
+                       " groups; the mixing matrix allows at most " + std::to_string(kMaxMatrixGroups) +
+                       " (leave mixing out for this attribute, or group by a coarser one)");
     const MixingMatrix m = mixing_matrix(c.g(), gc.code, groups);
     std::vector<std::string> from, to;
     std::vector<std::uint64_t> ties;
@@ -248,11 +252,14 @@ void run_assortativity(Context& c, const ProgressCallback& p) {
 }
 
 void run_ei_index(Context& c, const ProgressCallback& p) {
-  for (const GroupCoding& gc : c.codings(p)) {
+  const auto& codings = c.codings(p);
+  for (std::size_t a = 0; a < codings.size(); ++a) {
+    const GroupCoding& gc = codings[a];
     const auto groups = static_cast<std::uint32_t>(gc.names.size());
     EIIndexOptions o;
     o.permutations = c.req.permutations;
     o.seed = c.req.seed;
+    o.progress = part(p, a, codings.size());
     const EIIndex e = ei_index(c.g(), gc.code, groups, o);
     std::vector<std::string> group = gc.names;
     group.emplace_back("(overall)");

@@ -285,6 +285,25 @@ TEST(BridgingMeasures, CommunityGroupingRunsTheCommunitiesOnceAndMatchesTheColum
   EXPECT_EQ(out.tables[0].name, "mixing_community");
 }
 
+TEST(BridgingMeasures, MixingByTooManyGroupsNamesTheAttribute) {
+  // 5000 actors and one tie: the pair is one community and every isolate
+  // its own, 4999 communities, more than a dense matrix may have.
+  std::vector<Actor> actors;
+  for (int i = 0; i < 5000; ++i) actors.push_back({"v" + std::to_string(i), "citizen", ""});
+  const Network net = make_network({{"v0", "v1"}}, false, actors, false);
+  BridgingRequest r = request({"mixing"});
+  r.group_by = {"community"};
+  try {
+    compute_bridging(net, r);
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("mixing by \"community\": 4999 groups"), std::string::npos) << e.what();
+  }
+  r.measures = {"ei_index"};  // no matrix: fine
+  r.permutations = 0;
+  EXPECT_EQ(compute_bridging(net, r).tables[0].rows, 5000u);
+}
+
 // A directed hand-worked case whose values do not depend on how undirected
 // ties are counted: a (citizen) -> b (champion) -> c (citizen), c -> d
 // (citizen). Mixing by role: citizen->champion 1, champion->citizen 1,
