@@ -27,8 +27,8 @@ void print_bridging(const BridgingOutput& b, const std::vector<std::string>& fil
       std::printf("  key players    %s%s\n", ids.c_str(), t.rows > 5 ? ", ..." : "");
     }
   std::string written;
-  for (const auto& f : files) written += (written.empty() ? "" : ", ") + f;
-  std::printf("  group tables   %s\n", written.empty() ? "(none)" : written.c_str());
+  for (const auto& f : files) written += f + ", ";
+  std::printf("  group tables   %sbridging.json\n", written.c_str());
 }
 
 }  // namespace
