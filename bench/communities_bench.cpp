@@ -6,8 +6,11 @@
 //   M  10^5 actors, 10^6 interactions (`movemap generate --actors 100000
 //      --interactions 1000000 --seed 7`)
 //
-// Graph: the undirected network of pair ties only
-// (AttendanceWeighting::None), weighted by tie weight, as centrality_bench.
+// Graphs, undirected and weighted by tie weight:
+//   p  pair ties only (AttendanceWeighting::None), as centrality_bench
+//      (M: 79,280 actors with ties, 564,953 ties)
+//   a  with co-attendance ties (AttendanceWeighting::Count), the network
+//      `movemap map LOG --undirected` builds (M: 2,340,359 ties)
 // Counters: nodes, ties, communities, modularity, levels.
 //
 // MOVEMAP_BENCH_DUMP_TIES=FILE writes the M graph's ties (source,target,
@@ -15,7 +18,7 @@
 // --time can time igraph's community_multilevel on the very same ties.
 //
 // Run:  build/communities_bench
-//       build/communities_bench --benchmark_filter='louvain/M'
+//       build/communities_bench --benchmark_filter='louvain/p/M'
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
 
@@ -38,18 +41,19 @@ namespace fs = std::filesystem;
 using movemap::bench::kSizes;
 using movemap::bench::SizeSpec;
 
-const movemap::Network& network(const SizeSpec& spec) {
+const movemap::Network& network(const SizeSpec& spec, char kind) {
   static std::map<std::string, std::unique_ptr<movemap::Network>> cache;
-  auto it = cache.find(spec.name);
+  const std::string key = std::string(spec.name) + kind;
+  auto it = cache.find(key);
   if (it != cache.end()) return *it->second;
   const fs::path dir = movemap::bench::write_generated_input(spec);
   movemap::LogReadResult r = movemap::read_interaction_log((dir / "interactions.csv").string(), {});
   fs::remove_all(dir);
   movemap::NetworkOptions opt;
-  opt.attendance = movemap::AttendanceWeighting::None;
+  opt.attendance = kind == 'a' ? movemap::AttendanceWeighting::Count : movemap::AttendanceWeighting::None;
   opt.directed = false;
   auto net = std::make_unique<movemap::Network>(movemap::build_network(std::move(r.log), nullptr, opt));
-  return *cache.emplace(spec.name, std::move(net)).first->second;
+  return *cache.emplace(key, std::move(net)).first->second;
 }
 
 void dump_ties(const movemap::Graph& g, const char* path) {
@@ -61,8 +65,8 @@ void dump_ties(const movemap::Graph& g, const char* path) {
 }
 
 template <class F>
-void run(benchmark::State& state, const SizeSpec& spec, int threads, F algorithm) {
-  const movemap::Graph& g = network(spec).graph;
+void run(benchmark::State& state, const SizeSpec& spec, char kind, int threads, F algorithm) {
+  const movemap::Graph& g = network(spec, kind).graph;
   tbb::task_arena arena(threads);
   movemap::Partition p;
   for (auto _ : state) arena.execute([&] { p = algorithm(g, movemap::CommunityOptions{}); });
@@ -76,17 +80,20 @@ void run(benchmark::State& state, const SizeSpec& spec, int threads, F algorithm
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (const char* path = std::getenv("MOVEMAP_BENCH_DUMP_TIES")) dump_ties(network(kSizes[1]).graph, path);
+  if (const char* path = std::getenv("MOVEMAP_BENCH_DUMP_TIES")) dump_ties(network(kSizes[1], 'p').graph, path);
   for (int s = 0; s < 2; ++s) {
     const SizeSpec& spec = kSizes[s];
-    for (const int threads : {1, 2}) {
-      const std::string suffix = std::string(spec.name) + "/threads:" + std::to_string(threads);
-      benchmark::RegisterBenchmark(("communities/louvain/" + suffix).c_str(), [&spec, threads](benchmark::State& st) {
-        run(st, spec, threads, [](const auto& g, const auto& o) { return movemap::louvain(g, o); });
-      })->Unit(benchmark::kMillisecond)->UseRealTime();
-      benchmark::RegisterBenchmark(("communities/leiden/" + suffix).c_str(), [&spec, threads](benchmark::State& st) {
-        run(st, spec, threads, [](const auto& g, const auto& o) { return movemap::leiden(g, o); });
-      })->Unit(benchmark::kMillisecond)->UseRealTime();
+    for (const char kind : {'p', 'a'}) {
+      for (const int threads : {1, 2}) {
+        const std::string suffix =
+            std::string(1, kind) + "/" + spec.name + "/threads:" + std::to_string(threads);
+        benchmark::RegisterBenchmark(("communities/louvain/" + suffix).c_str(), [&spec, kind, threads](auto& st) {
+          run(st, spec, kind, threads, [](const auto& g, const auto& o) { return movemap::louvain(g, o); });
+        })->Unit(benchmark::kMillisecond)->UseRealTime();
+        benchmark::RegisterBenchmark(("communities/leiden/" + suffix).c_str(), [&spec, kind, threads](auto& st) {
+          run(st, spec, kind, threads, [](const auto& g, const auto& o) { return movemap::leiden(g, o); });
+        })->Unit(benchmark::kMillisecond)->UseRealTime();
+      }
     }
   }
   benchmark::Initialize(&argc, argv);

@@ -1,6 +1,6 @@
 """Expected values for tests/engine/bridging/communities_test.cpp.
 
-    python3 tests/reference/communities_reference.py [--time]
+    python3 tests/reference/communities_reference.py [--time [TIES_CSV]]
 
 Prints C++ snippets pasted into the test:
   1. karate (nx.karate_club_graph(), unweighted) and Les Miserables
@@ -21,6 +21,9 @@ ties of the M graph of bench/communities_bench.cpp (`movemap generate
 --actors 100000 --interactions 1000000 --seed 7`, undirected pair ties,
 weighted), written by
     MOVEMAP_BENCH_DUMP_TIES=/tmp/comm_gen_ties.csv build/communities_bench
+or on any ties CSV with source, target and weight columns, such as the
+ties.csv of `movemap map interactions.csv --undirected --out DIR` (the
+network with co-attendance ties, graph "a" of communities_bench).
 """
 import random
 import statistics
@@ -162,13 +165,13 @@ def main():
     if "--time" in sys.argv:
         import csv
 
-        edges, weights = [], []
-        with open(TIES) as f:
+        path = sys.argv[sys.argv.index("--time") + 1] if len(sys.argv) > sys.argv.index("--time") + 1 else TIES
+        ids, edges, weights = {}, [], []
+        with open(path) as f:
             for row in csv.DictReader(f):
-                edges.append((int(row["source"]), int(row["target"])))
+                edges.append((ids.setdefault(row["source"], len(ids)), ids.setdefault(row["target"], len(ids))))
                 weights.append(float(row["weight"]))
-        n = 1 + max(max(e) for e in edges)
-        g = ig.Graph(n=n, edges=edges)
+        g = ig.Graph(n=len(ids), edges=edges)
         print(f"// generated: {g.vcount()} nodes, {g.ecount()} ties")
         for name, run in (
             ("multilevel", lambda: g.community_multilevel(weights=weights)),
