@@ -107,6 +107,9 @@ Brokerage brokerage(const Graph& g, const std::vector<std::uint32_t>& group, std
       throw UsageError("brokerage: node " + std::to_string(u) + " has group " + std::to_string(group[u]) +
                        ", expected 0.." + std::to_string(static_cast<std::int64_t>(groups) - 1));
 
+  if (n >= (node_id{1} << 30))
+    throw UsageError("brokerage: at most 2^30 - 1 nodes (the moments' exact 128-bit factors grow as N^4)");
+
   Brokerage out;
   count_roles(g, group, groups, out, progress);
 

@@ -267,6 +267,16 @@ TEST(Brokerage, BadGroupsThrow) {
   EXPECT_THROW(brokerage(g, {0, 1, 2}, 2), UsageError);
 }
 
+TEST(Brokerage, ProgressCanCancel) {
+  const auto r = testing::random_interactions(3000, 9000, 2);
+  const std::vector<std::uint32_t> group(r.n, 0);
+  const Graph g = build_graph(r.n, r.input(), {true});
+  double most = 0;
+  brokerage(g, group, 1, [&](double f) { most = std::max(most, f); return true; });
+  EXPECT_EQ(most, 1.0);
+  EXPECT_THROW(brokerage(g, group, 1, [](double) { return false; }), Cancelled);
+}
+
 TEST(Brokerage, IdenticalForOneAndTwoThreads) {
   const auto r = testing::random_interactions(4000, 40000, 4);
   std::vector<std::uint32_t> group(r.n);

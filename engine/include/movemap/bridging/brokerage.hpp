@@ -41,8 +41,9 @@
 //        V = E(1-p) + sum n(n-1)(n-2) ((4n-10) a3 - 4(n-3) a4 + (n-3) a5);
 // the other roles likewise (the code transcribes sna's formulas; sna's
 // O(G^3) triple loop for b_O is summed in closed form with power sums).
-// The integer combinatorial factors are computed exactly in 128-bit
-// integers, then multiplied by the d-polynomials in double.
+// The integer combinatorial factors (at most ~N^4) are computed exactly in
+// 128-bit integers, then multiplied by the d-polynomials in double; hence
+// N < 2^30 (UsageError beyond).
 //
 // Per group (movemap's addition; sna reports only the per-broker moments by
 // group): group_count[role][g] = sum of count over the brokers in g;
