@@ -317,6 +317,16 @@ def test_community_as_a_group(case):
     assert math.isnan(b.network["ei_index_community_p_value"])
 
 
+def test_engine_arrays_are_zero_copy(case):
+    net, _ = case
+    raw = movemap._core.compute_bridging(net.core, ["holes", "cut_points", "mixing"], group_by=["role"])
+    for column in (raw["nodes"]["constraint"], raw["nodes"]["cut_off"], raw["ties"]["is_bridge"],
+                   raw["tables"]["mixing_role"]["columns"]["ties"]):
+        assert not column.flags.owndata and column.base is not None
+    assert len(raw["nodes"]["constraint"]) == net.num_actors
+    assert len(raw["ties"]["is_bridge"]) == net.num_ties
+
+
 # ---------------------------------------------------------------- errors ---
 
 
