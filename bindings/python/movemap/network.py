@@ -94,8 +94,9 @@ class Ripples:
         Indexed by ``time`` (DatetimeIndex): ``reached`` (by then, seeds
         included) and ``new``; the first row is the start.
     cascades
-        Indexed by actor id (actors with contacts): ``recruiter`` and
-        ``root`` (actor ids; None for roots), ``depth``, ``joined``,
+        Indexed by actor id (actors with contacts): ``recruiter`` (actor id;
+        missing for roots), ``root`` (the cascade's root; itself for roots),
+        ``depth``, ``joined``,
         ``recruited_at`` (NaT for roots), ``recruits``, ``cascade_size``,
         ``cascade_depth``.
     roots
