@@ -142,6 +142,7 @@ int run_ripples(const std::vector<std::string>& args) {
   run.write(columns, {}, summary);
   if (interrupted()) throw Cancelled();
   write_gexf(run.dir() + "network.gexf", net, columns, gexf);
+  run.phase("write GEXF (dynamic)");
 
   auto name = [&](node_id u) { return u == kNone ? std::string_view() : net.actors.name(u); };
   {
