@@ -6,9 +6,10 @@
 // A contact u -> v at time t >= start reaches v when u was reached by then:
 //   - chains within one instant allowed (default, same_instant_chains =
 //     true): u was reached at or before t, so a -> b and b -> c at the same
-//     instant carry reach from a to c whatever their order in the log (as
-//     tsna's tPath with graph.step.time = 0; the instants of a day-resolution
-//     log are days, and a chain may then cross several ties in one day);
+//     instant carry reach from a to c whatever their order in the log (the
+//     rule of tsna's tPath with graph.step.time = 0, as documented; not run
+//     against R). The instants of a day-resolution log are days, and a
+//     chain may then cross several ties in one day;
 //   - strict (same_instant_chains = false): u was reached strictly before t
 //     (seeds count as reached before every contact at or after the start),
 //     i.e. time-respecting paths with strictly increasing times (Holme &
