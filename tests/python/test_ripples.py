@@ -185,3 +185,24 @@ def test_errors(small_log):
     r = net.ripples(["ann"], start="2030-01-01")  # after the log: only the seed
     assert r.reach["reached"].sum() == 1
     assert r.curve["reached"].tolist() == [1]
+
+
+def test_engine_arrays_are_not_copied(small_log):
+    net = movemap.load(small_log)
+    reach = movemap._core.temporal_reach(net.core, ["ann"])
+    cas = movemap._core.recruitment_cascades(net.core)
+    for a in (reach["arrival"], reach["curve_time"], cas["joined"], cas["recruiter"], cas["order"]):
+        assert not a.flags.owndata and a.base is not None
+
+
+def test_progress_callable_can_cancel(small_log):
+    net = movemap.load(small_log)
+    calls = []
+
+    def stop(fraction):
+        calls.append(fraction)
+        return False
+
+    with pytest.raises(movemap.Cancelled):
+        net.ripples(["ann"], progress=stop)
+    assert calls
