@@ -8,3 +8,6 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// Temporal measures on Network::contacts and the GEXF writer: temporal_reach,
+// recruitment_cascades, cascade_growth, write_gexf.
+void register_temporal(pybind11::module_& m);

@@ -9,5 +9,7 @@ namespace movemap::cli {
 int run_map(const std::vector<std::string>& args);
 int run_centrality(const std::vector<std::string>& args);
 int run_generate(const std::vector<std::string>& args);
+// io/cli/ripples_command.cpp
+int run_ripples(const std::vector<std::string>& args);
 
 }  // namespace movemap::cli

@@ -22,6 +22,9 @@ const char* kHelp =
     "  centrality LOG [--measures NAME,...] --out DIR\n"
     "                                             betweenness, closeness, PageRank, eigenvector,\n"
     "                                             k-core, clustering, ... as node/tie columns\n"
+    "  ripples    LOG [--seeds role=champion] --out DIR\n"
+    "                                             temporal reach from the seeds, recruitment\n"
+    "                                             cascades, dynamic GEXF for Gephi's Timeline\n"
     "  generate   --actors N --interactions M --seed S --out DIR\n"
     "                                             write a synthetic movement log\n\n"
     "exit codes: 0 ok, 1 internal error or failed computation, 2 usage error, 3 bad input data,\n"
@@ -47,7 +50,8 @@ int main(int argc, char** argv) {
     if (verb == "map") return movemap::cli::run_map(args);
     if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality or generate (movemap --help)\n",
+    if (verb == "ripples") return movemap::cli::run_ripples(args);
+    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, ripples or generate (movemap --help)\n",
                  verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {

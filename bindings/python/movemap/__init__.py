@@ -24,6 +24,7 @@ from movemap.network import (
     DEFAULT_CENTRALITY_MEASURES,
     CentralityArrays,
     Network,
+    Ripples,
 )
 
 __version__ = "0.1.0"
@@ -37,6 +38,7 @@ __all__ = [
     "InputError",
     "IoError",
     "Network",
+    "Ripples",
     "UsageError",
     "__version__",
     "load",
