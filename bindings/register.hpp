@@ -8,3 +8,6 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// Pseudonymisation (io/pseudonymise.hpp): read_pseudonym_key, pseudonym,
+// pseudonymise.
+void register_trust(pybind11::module_& m);
