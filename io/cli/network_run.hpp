@@ -235,7 +235,13 @@ class NetworkRun {
   // removes the output folder if it created it and it is empty.
   ~NetworkRun() noexcept(false) {
     if (batch_ && std::uncaught_exceptions() == exceptions_at_start_) {
-      commit();
+      try {
+        commit();
+      } catch (...) {
+        batch_.reset();
+        remove_created_dir();
+        throw;
+      }
       return;
     }
     batch_.reset();
