@@ -9,4 +9,6 @@ PYBIND11_MODULE(_core, m) {
   register_network(m);
   register_centrality(m);
   register_bridging(m);
+  register_temporal(m);
+  register_trust(m);
 }

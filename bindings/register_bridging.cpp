@@ -56,7 +56,7 @@ py::dict to_python(mm::BridgingOutput&& out) {
     groups[py::str(gc.attribute)] = g;
   }
   py::dict tables;
-  for (mm::GroupTable& t : out.tables) {
+  for (mm::BridgingTable& t : out.tables) {
     py::dict columns;
     for (mm::TableColumn& c : t.columns) {
       if (c.kind == mm::TableColumn::Kind::text)

@@ -41,9 +41,9 @@ bool contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-// The typed columns of a GroupTable, added one by one.
+// The typed columns of a BridgingTable, added one by one.
 struct TableBuilder {
-  GroupTable t;
+  BridgingTable t;
   TableBuilder(std::string name, std::string kind, std::string attribute, std::size_t rows) {
     t.name = std::move(name);
     t.kind = std::move(kind);
@@ -503,7 +503,7 @@ BridgingOutput compute_bridging(const Network& net, const BridgingRequest& reque
 
 std::vector<std::string> write_group_tables(const std::string& dir, const BridgingOutput& out) {
   std::vector<std::string> names;
-  for (const GroupTable& t : out.tables) {
+  for (const BridgingTable& t : out.tables) {
     const std::string file = t.name + ".csv";
     AtomicFile f(dir + file);
     std::string& b = f.buffer();
@@ -590,7 +590,7 @@ std::string bridging_json(const BridgingOutput& out, const BridgingRequest& r) {
   w.EndObject();
   w.Key("tables");
   w.StartObject();
-  for (const GroupTable& t : out.tables) {
+  for (const BridgingTable& t : out.tables) {
     w.Key(t.name.c_str(), static_cast<rapidjson::SizeType>(t.name.size()));
     w.StartArray();
     for (std::size_t i = 0; i < t.rows; ++i) {

@@ -95,7 +95,7 @@ struct TableColumn {
   std::vector<double> reals;
 };
 
-struct GroupTable {
+struct BridgingTable {
   std::string name;       // file stem: mixing_role, ei_index_site, brokerage_role, key_players
   std::string kind;       // mixing, ei_index, brokerage, key_players
   std::string attribute;  // the group_by attribute ("" for key_players)
@@ -109,7 +109,7 @@ struct BridgingOutput {
   std::vector<GroupCoding> groups;     // one per group_by attribute (when a group measure ran)
   NodeMeasures nodes;                  // per-actor columns, in request order
   TieColumns ties;                     // is_bridge
-  std::vector<GroupTable> tables;      // in measure order, then attribute order
+  std::vector<BridgingTable> tables;      // in measure order, then attribute order
   std::vector<std::pair<std::string, double>> network;     // network-level values
   std::vector<std::pair<std::string, std::string>> notes;  // run details
 };

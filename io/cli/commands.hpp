@@ -10,5 +10,7 @@ int run_map(const std::vector<std::string>& args);
 int run_centrality(const std::vector<std::string>& args);
 int run_bridging(const std::vector<std::string>& args);  // bridging_command.cpp
 int run_generate(const std::vector<std::string>& args);
+// io/cli/ripples_command.cpp
+int run_ripples(const std::vector<std::string>& args);
 
 }  // namespace movemap::cli

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/cli/commands.hpp"
+#include "io/cli/network_run.hpp"
 #include "movemap/error.hpp"
 
 namespace {
@@ -25,6 +26,9 @@ const char* kHelp =
     "  bridging   LOG [--measures NAME,...] [--group-by role,site] --out DIR\n"
     "                                             structural holes, brokerage roles, bridges and\n"
     "                                             cut points, communities, mixing, E-I, key players\n"
+    "  ripples    LOG [--seeds role=champion] --out DIR\n"
+    "                                             temporal reach from the seeds, recruitment\n"
+    "                                             cascades, dynamic GEXF for Gephi's Timeline\n"
     "  generate   --actors N --interactions M --seed S --out DIR\n"
     "                                             write a synthetic movement log\n\n"
     "exit codes: 0 ok, 1 internal error or failed computation, 2 usage error, 3 bad input data,\n"
@@ -44,6 +48,7 @@ int main(int argc, char** argv) {
     std::puts("movemap " MOVEMAP_VERSION);
     return 0;
   }
+  movemap::cli::command_line() = args;
   const std::string verb = args[0];
   args.erase(args.begin());
   try {
@@ -51,7 +56,8 @@ int main(int argc, char** argv) {
     if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "bridging") return movemap::cli::run_bridging(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, bridging or generate (movemap --help)\n",
+    if (verb == "ripples") return movemap::cli::run_ripples(args);
+    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, bridging, ripples or generate (movemap --help)\n",
                  verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {

@@ -92,13 +92,13 @@ const MeasureColumn& column(const BridgingOutput& out, const std::string& name) 
   throw std::runtime_error("no column " + name);
 }
 
-const GroupTable& table(const BridgingOutput& out, const std::string& name) {
+const BridgingTable& table(const BridgingOutput& out, const std::string& name) {
   for (const auto& t : out.tables)
     if (t.name == name) return t;
   throw std::runtime_error("no table " + name);
 }
 
-const TableColumn& table_column(const GroupTable& t, const std::string& name) {
+const TableColumn& table_column(const BridgingTable& t, const std::string& name) {
   for (const auto& c : t.columns)
     if (c.name == name) return c;
   throw std::runtime_error("no table column " + name);
@@ -258,7 +258,7 @@ TEST(BridgingMeasures, ColumnsTablesAndNetworkValuesOfTheDefaultSet) {
   // Three key players, ranked 1..3, and the table names them in order.
   const auto& rank = column(out, "key_player_rank").ints;
   EXPECT_EQ(std::count_if(rank.begin(), rank.end(), [](auto v) { return v > 0; }), 3);
-  const GroupTable& kp = table(out, "key_players");
+  const BridgingTable& kp = table(out, "key_players");
   ASSERT_EQ(kp.rows, 3u);
   for (std::size_t i = 0; i < 3; ++i) {
     const node_id u = *net.actors.find(table_column(kp, "id").text[i]);
@@ -318,12 +318,12 @@ TEST(BridgingMeasures, DirectedChainByHand) {
   BridgingRequest r = request({"mixing", "ei_index", "cut_points"});
   r.permutations = 0;
   const BridgingOutput out = compute_bridging(net, r);
-  const GroupTable& mix = table(out, "mixing_role");
+  const BridgingTable& mix = table(out, "mixing_role");
   ASSERT_EQ(mix.rows, 3u);  // cells with ties only: champion->citizen, citizen->champion, citizen->citizen
   EXPECT_EQ(table_column(mix, "group_from").text, (std::vector<std::string>{"champion", "citizen", "citizen"}));
   EXPECT_EQ(table_column(mix, "group_to").text, (std::vector<std::string>{"citizen", "champion", "citizen"}));
   EXPECT_EQ(table_column(mix, "ties").ints, (std::vector<std::int64_t>{1, 1, 1}));
-  const GroupTable& ei = table(out, "ei_index_role");
+  const BridgingTable& ei = table(out, "ei_index_role");
   ASSERT_EQ(ei.rows, 3u);  // champion, citizen, (overall)
   EXPECT_EQ(table_column(ei, "group").text[2], "(overall)");
   EXPECT_EQ(table_column(ei, "internal").ints[2], 1);

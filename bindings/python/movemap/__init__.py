@@ -28,6 +28,7 @@ from movemap.network import (
     BridgingResult,
     CentralityArrays,
     Network,
+    Ripples,
 )
 
 __version__ = "0.1.0"
@@ -44,6 +45,7 @@ __all__ = [
     "InputError",
     "IoError",
     "Network",
+    "Ripples",
     "UsageError",
     "__version__",
     "load",

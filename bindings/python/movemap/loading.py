@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -29,6 +29,8 @@ def load(
     delimiter: str | None = None,
     skip_invalid: str | os.PathLike[str] | None = None,
     attendance: str = "count",
+    pseudonymise: str | os.PathLike[str] | bytes | None = None,
+    keep_attributes: Sequence[str] | None = None,
 ) -> Network:
     """Builds a movement's network from an interaction log (and actor table).
 
@@ -64,6 +66,15 @@ def load(
         Co-attendance tie weights: "count" (1 per shared event), "newman"
         (1/(k-1) for an event of k attendees) or "none" (no co-attendance
         ties).
+    pseudonymise
+        A key file (raw bytes, at least 16) or the key as ``bytes``: every
+        actor id is replaced by the first 16 bytes of HMAC-SHA-256(key, id)
+        in hex (the CLI's ``--pseudonymise``; docs/trust.md), and every
+        attribute but ``role`` and ``keep_attributes`` (default: role, site)
+        is dropped, labels included. Not with `skip_invalid` (the rejects
+        file holds the raw rows).
+    keep_attributes
+        With `pseudonymise`: the attributes kept (``role`` always is).
 
     Raises
     ------
@@ -90,6 +101,15 @@ def load(
     actor_columns = _mapping(actor_columns, ACTOR_FIELDS, "actor_columns")
     delim = "" if delimiter is None else delimiter
     rejects = "" if skip_invalid is None else os.fspath(skip_invalid)
+    key = None
+    if pseudonymise is not None:
+        if skip_invalid is not None:
+            raise _core.UsageError("pseudonymise= and skip_invalid= exclude each other: the rejects file holds the "
+                                   "raw rows, with their actor ids")
+        key = bytes(pseudonymise) if isinstance(pseudonymise, (bytes, bytearray)) else \
+            _core.read_pseudonym_key(os.fspath(pseudonymise))
+    elif keep_attributes is not None:
+        raise _core.UsageError("keep_attributes= applies with pseudonymise= only")
 
     table = None
     if actors is not None:
@@ -107,6 +127,8 @@ def load(
         raise TypeError(f"load(log=...): expected a path or a pandas DataFrame, not {type(log).__name__}")
 
     core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True)
+    if key is not None:
+        _core.pseudonymise(core, key, list(keep_attributes or []))
     return Network(core)
 
 
