@@ -35,7 +35,8 @@ py::list string_list(const std::vector<std::string>& v) {
 
 // {"measures", "group_by", "groups": {attr: {"names": [...], "sizes": array,
 //  "code": array}}, "nodes": {column: array}, "ties": {column: array},
-//  "tables": {name: {"kind", "attribute", "columns": {column: array|list}}},
+//  "tables": {name: {"kind", "attribute", "columns": {column: array|list},
+//  "blank": {column: bool array of suppressed cells}}},
 //  "network": {name: float}, "notes": {name: str}}.
 py::dict to_python(mm::BridgingOutput&& out) {
   py::dict nodes;
@@ -51,18 +52,25 @@ py::dict to_python(mm::BridgingOutput&& out) {
   for (mm::GroupCoding& gc : out.groups) {
     py::dict g;
     g["names"] = string_list(gc.names);
+    g["suppressed"] = py::cast(std::vector<bool>(gc.suppressed.begin(), gc.suppressed.end()));
     g["sizes"] = owned_array(std::move(gc.sizes));
-    g["code"] = owned_array(std::move(gc.code));
+    g["code"] = owned_array(std::move(gc.code));  // suppressed: [] unless min_group_size > 1
     groups[py::str(gc.attribute)] = g;
   }
   py::dict tables;
   for (mm::BridgingTable& t : out.tables) {
-    py::dict columns;
+    py::dict columns, blank;
     for (mm::TableColumn& c : t.columns) {
+      if (!c.blank.empty()) {
+        std::vector<std::uint8_t> mask(c.blank.begin(), c.blank.end());
+        blank[py::str(c.name)] = owned_array(std::move(mask)).attr("astype")("bool");
+      }
       if (c.kind == mm::TableColumn::Kind::text)
         columns[py::str(c.name)] = string_list(c.text);
       else if (c.kind == mm::TableColumn::Kind::integer)
         columns[py::str(c.name)] = owned_array(std::move(c.ints));
+      else if (c.kind == mm::TableColumn::Kind::boolean)
+        columns[py::str(c.name)] = owned_array(std::move(c.ints)).attr("astype")("bool");
       else
         columns[py::str(c.name)] = owned_array(std::move(c.reals));
     }
@@ -70,6 +78,7 @@ py::dict to_python(mm::BridgingOutput&& out) {
     table["kind"] = py::str(t.kind);
     table["attribute"] = py::str(t.attribute);
     table["columns"] = columns;
+    table["blank"] = blank;  // {column: bool array}: suppressed cells (--min-group-size)
     tables[py::str(t.name)] = table;
   }
   py::dict network;
@@ -91,7 +100,7 @@ py::dict to_python(mm::BridgingOutput&& out) {
 py::dict compute_bridging(const PyNetwork& n, const std::vector<std::string>& measures,
                           const std::vector<std::string>& group_by, const std::string& algorithm, double resolution,
                           std::uint64_t seed, std::uint32_t key_players, std::uint32_t permutations, bool weighted,
-                          py::object progress) {
+                          std::uint64_t min_group_size, py::object progress) {
   mm::BridgingRequest r;
   r.measures = measures;
   r.group_by = group_by;
@@ -101,6 +110,7 @@ py::dict compute_bridging(const PyNetwork& n, const std::vector<std::string>& me
   r.key_players = key_players;
   r.permutations = permutations;
   r.weighted = weighted;
+  r.min_group_size = min_group_size;
   const PythonProgress reporter(std::move(progress));
   r.progress = reporter.callback();
   mm::BridgingOutput out;
@@ -124,7 +134,8 @@ void register_bridging(py::module_& m) {
   m.def("compute_bridging", &compute_bridging, py::arg("network"), py::arg("measures") = std::vector<std::string>{},
         py::arg("group_by") = std::vector<std::string>{}, py::arg("algorithm") = "louvain",
         py::arg("resolution") = 1.0, py::arg("seed") = 1, py::arg("key_players") = 0,
-        py::arg("permutations") = 1000, py::arg("weighted") = true, py::arg("progress") = py::none(),
+        py::arg("permutations") = 1000, py::arg("weighted") = true, py::arg("min_group_size") = 0,
+        py::arg("progress") = py::none(),
         "The bridging suite (the registry `movemap bridging` uses), GIL released. Returns {'measures', "
         "'group_by', 'groups': {attribute: {'names', 'sizes', 'code'}}, 'nodes': {column: array per node}, "
         "'ties': {column: array per tie}, 'tables': {name: {'kind', 'attribute', 'columns'}}, 'network': "

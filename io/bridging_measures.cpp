@@ -16,6 +16,7 @@
 #include "io/chained_progress.hpp"
 #include "io/csv_reader.hpp"
 #include "io/csv_writer.hpp"
+#include "io/group_suppression.hpp"
 #include "movemap/bridging/brokerage.hpp"
 #include "movemap/bridging/communities.hpp"
 #include "movemap/bridging/cut_points.hpp"
@@ -51,17 +52,31 @@ struct TableBuilder {
     t.rows = rows;
   }
   void text(std::string name, std::vector<std::string> v) {
-    TableColumn c{std::move(name), TableColumn::Kind::text, std::move(v), {}, {}};
+    TableColumn c{std::move(name), TableColumn::Kind::text, std::move(v), {}, {}, {}};
     t.columns.push_back(std::move(c));
   }
+  // `blank`: per row, a suppressed cell (empty: none).
   template <class Int>
-  void integer(std::string name, const std::vector<Int>& v) {
-    TableColumn c{std::move(name), TableColumn::Kind::integer, {}, {}, {}};
+  void integer(std::string name, const std::vector<Int>& v, const std::vector<bool>& blank = {}) {
+    TableColumn c{std::move(name), TableColumn::Kind::integer, {}, {}, {}, blank};
     c.ints.assign(v.begin(), v.end());
+    for (std::size_t i = 0; i < c.ints.size(); ++i)
+      if (c.blank_at(i)) c.ints[i] = 0;
+    if (std::none_of(c.blank.begin(), c.blank.end(), [](bool b) { return b; })) c.blank.clear();
     t.columns.push_back(std::move(c));
   }
-  void real(std::string name, std::vector<double> v) {
-    TableColumn c{std::move(name), TableColumn::Kind::real, {}, {}, std::move(v)};
+  void real(std::string name, std::vector<double> v, const std::vector<bool>& blank = {}) {
+    TableColumn c{std::move(name), TableColumn::Kind::real, {}, {}, std::move(v), blank};
+    for (std::size_t i = 0; i < c.reals.size(); ++i)
+      if (c.blank_at(i)) c.reals[i] = kNaN;
+    if (std::none_of(c.blank.begin(), c.blank.end(), [](bool b) { return b; })) c.blank.clear();
+    t.columns.push_back(std::move(c));
+  }
+  // The `suppressed` column, only when suppression is on.
+  void suppressed(const std::vector<bool>& rows, bool on) {
+    if (!on) return;
+    TableColumn c{"suppressed", TableColumn::Kind::boolean, {}, {}, {}, {}};
+    c.ints.assign(rows.begin(), rows.end());
     t.columns.push_back(std::move(c));
   }
 };
@@ -96,10 +111,15 @@ struct Context {
   // needs the partition).
   const std::vector<GroupCoding>& codings(const ProgressCallback& p) {
     if (out.groups.empty())
-      for (const auto& a : out.group_by)
+      for (const auto& a : out.group_by) {
         out.groups.push_back(group_coding(net, a, a == kCommunity ? &ensure_partition(p).community : nullptr));
+        if (suppressing()) out.groups.back().suppressed = small_groups(out.groups.back().sizes, req.min_group_size);
+      }
     return out.groups;
   }
+  bool suppressing() const { return req.min_group_size > 1; }
+  // Whether code k of `gc` is suppressed.
+  static bool small(const GroupCoding& gc, std::uint32_t k) { return !gc.suppressed.empty() && gc.suppressed[k]; }
 };
 
 // The progress callback of part i of n of a stage.
@@ -157,8 +177,10 @@ void run_brokerage(Context& c, const ProgressCallback& p) {
     std::vector<std::string> group, role;
     std::vector<std::uint64_t> actors, count;
     std::vector<double> expected, sd, z;
+    std::vector<bool> blank;
     for (std::uint32_t k = 0; k < groups; ++k)
       for (int r = 0; r < kBrokerageRoles; ++r) {
+        blank.push_back(Context::small(gc, k));
         group.push_back(gc.names[k]);
         actors.push_back(gc.sizes[k]);
         role.emplace_back(to_string(static_cast<BrokerageRole>(r)));
@@ -168,6 +190,7 @@ void run_brokerage(Context& c, const ProgressCallback& p) {
         z.push_back(b.group_z[r][k]);
       }
     for (int r = 0; r <= kBrokerageRoles; ++r) {
+      blank.push_back(false);
       group.emplace_back("(overall)");
       actors.push_back(c.g().num_nodes());
       role.emplace_back(r < kBrokerageRoles ? to_string(static_cast<BrokerageRole>(r)) : "total");
@@ -178,12 +201,13 @@ void run_brokerage(Context& c, const ProgressCallback& p) {
     }
     TableBuilder t("brokerage_" + gc.attribute, "brokerage", gc.attribute, rows);
     t.text("group", std::move(group));
-    t.integer("actors", actors);
+    t.integer("actors", actors, blank);
     t.text("role", std::move(role));
-    t.integer("count", count);
-    t.real("expected", std::move(expected));
-    t.real("sd", std::move(sd));
-    t.real("z", std::move(z));
+    t.integer("count", count, blank);
+    t.real("expected", std::move(expected), blank);
+    t.real("sd", std::move(sd), blank);
+    t.real("z", std::move(z), blank);
+    t.suppressed(blank, c.suppressing());
     c.out.tables.push_back(std::move(t.t));
   }
 }
@@ -224,23 +248,28 @@ void run_mixing(Context& c, const ProgressCallback& p) {
                        " groups; the mixing matrix allows at most " + std::to_string(kMaxMatrixGroups) +
                        " (leave mixing out for this attribute, or group by a coarser one)");
     const MixingMatrix m = mixing_matrix(c.g(), gc.code, groups);
+    // Cells with ties only; every cell when suppressing, so that a row's
+    // presence does not tell that a small group has ties.
     std::vector<std::string> from, to;
     std::vector<std::uint64_t> ties;
     std::vector<double> weight;
+    std::vector<bool> blank;
     for (std::uint32_t i = 0; i < groups; ++i)
       for (std::uint32_t j = 0; j < groups; ++j) {
         const std::size_t cell = std::size_t{i} * groups + j;
-        if (m.ties[cell] == 0) continue;
+        if (m.ties[cell] == 0 && !c.suppressing()) continue;
         from.push_back(gc.names[i]);
         to.push_back(gc.names[j]);
         ties.push_back(m.ties[cell]);
         weight.push_back(m.weight[cell]);
+        blank.push_back(Context::small(gc, i) || Context::small(gc, j));
       }
     TableBuilder t("mixing_" + gc.attribute, "mixing", gc.attribute, from.size());
     t.text("group_from", std::move(from));
     t.text("group_to", std::move(to));
-    t.integer("ties", ties);
-    t.real("weight", std::move(weight));
+    t.integer("ties", ties, blank);
+    t.real("weight", std::move(weight), blank);
+    t.suppressed(blank, c.suppressing());
     c.out.tables.push_back(std::move(t.t));
   }
 }
@@ -271,14 +300,17 @@ void run_ei_index(Context& c, const ProgressCallback& p) {
     ei.push_back(e.overall);
     expected.push_back(e.permutations ? e.expected : kNaN);
     p_value.push_back(e.permutations ? e.p_value : kNaN);
+    std::vector<bool> blank(std::size_t{groups} + 1, false);
+    for (std::uint32_t k = 0; k < groups; ++k) blank[k] = Context::small(gc, k);
     TableBuilder t("ei_index_" + gc.attribute, "ei_index", gc.attribute, std::size_t{groups} + 1);
     t.text("group", std::move(group));
-    t.integer("actors", actors);
-    t.integer("internal", internal);
-    t.integer("external", external);
-    t.real("ei", std::move(ei));
+    t.integer("actors", actors, blank);
+    t.integer("internal", internal, blank);
+    t.integer("external", external, blank);
+    t.real("ei", std::move(ei), blank);
     t.real("expected", std::move(expected));
     t.real("p_value", std::move(p_value));
+    t.suppressed(blank, c.suppressing());
     c.out.tables.push_back(std::move(t.t));
     const std::string key = "ei_index_" + gc.attribute;
     c.out.network.emplace_back(key, e.overall);
@@ -516,8 +548,10 @@ std::vector<std::string> write_group_tables(const std::string& dir, const Bridgi
       for (std::size_t j = 0; j < t.columns.size(); ++j) {
         const TableColumn& c = t.columns[j];
         if (j) b += ',';
+        if (c.blank_at(i)) continue;  // suppressed: empty cell
         if (c.kind == TableColumn::Kind::text) append_csv_field(b, c.text[i]);
         else if (c.kind == TableColumn::Kind::integer) b += std::to_string(c.ints[i]);
+        else if (c.kind == TableColumn::Kind::boolean) b += c.ints[i] ? "true" : "false";
         else if (!std::isnan(c.reals[i])) append_double(b, c.reals[i]);  // NaN: empty cell
       }
       b += '\n';
@@ -555,6 +589,8 @@ std::string bridging_json(const BridgingOutput& out, const BridgingRequest& r) {
   w.Uint(r.key_players);
   w.Key("permutations");
   w.Uint(r.permutations);
+  w.Key("min_group_size");
+  w.Uint64(r.min_group_size);
   w.Key("weighted");
   w.Bool(r.weighted);
   w.EndObject();
@@ -568,7 +604,12 @@ std::string bridging_json(const BridgingOutput& out, const BridgingRequest& r) {
       w.Key("group");
       str(gc.names[k]);
       w.Key("actors");
-      w.Uint64(gc.sizes[k]);
+      if (Context::small(gc, k)) w.Null();
+      else w.Uint64(gc.sizes[k]);
+      if (!gc.suppressed.empty()) {
+        w.Key("suppressed");
+        w.Bool(gc.suppressed[k]);
+      }
       w.EndObject();
     }
     w.EndArray();
@@ -597,8 +638,10 @@ std::string bridging_json(const BridgingOutput& out, const BridgingRequest& r) {
       w.StartObject();
       for (const TableColumn& c : t.columns) {
         w.Key(c.name.c_str(), static_cast<rapidjson::SizeType>(c.name.size()));
-        if (c.kind == TableColumn::Kind::text) str(c.text[i]);
+        if (c.blank_at(i)) w.Null();
+        else if (c.kind == TableColumn::Kind::text) str(c.text[i]);
         else if (c.kind == TableColumn::Kind::integer) w.Int64(c.ints[i]);
+        else if (c.kind == TableColumn::Kind::boolean) w.Bool(c.ints[i] != 0);
         else write_number(w, c.reals[i]);
       }
       w.EndObject();

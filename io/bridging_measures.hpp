@@ -42,6 +42,15 @@
 // community_roles, mixing, assortativity, ei_index, and key_players when
 // key_players > 0.
 //
+// Suppression: with min_group_size K > 1, each table gains a boolean
+// column `suppressed`; the rows (mixing: the cells whose row or column
+// group) of groups that small_groups() flags have every number blanked
+// (actors, counts, weights, E-I, expected, sd, z); the mixing table then
+// lists every cell, zero ones too, so a row's presence says nothing. The
+// "(overall)" rows describe the whole network and are never suppressed.
+// Per-actor columns and network-level values are not group tables and are
+// not affected; nor is key_players (a list of actors).
+//
 // Groups. Each group_by attribute is an actor-table column (role, site,
 // label or any other) or "community" (Louvain's / Leiden's result of this
 // run; the word means that even when the actor table has a column of that
@@ -74,6 +83,11 @@ struct BridgingRequest {
   std::uint32_t key_players = 0;       // k
   std::uint32_t permutations = 1000;   // E-I permutation test; 0 = no test
   bool weighted = true;                // holes, communities, community roles
+  // Small-group suppression (--min-group-size K; io/group_suppression.hpp):
+  // in the group tables (mixing, ei_index, brokerage) and the group sizes,
+  // every cell describing a group of fewer than K actors is blanked, with
+  // the secondary rule; rows gain a `suppressed` flag. 0 or 1: off.
+  std::uint64_t min_group_size = 0;
   ProgressCallback progress;           // overall fraction, all measures
 };
 
@@ -83,16 +97,19 @@ struct GroupCoding {
   std::vector<std::string> names;      // per code: the value, or "(missing)"
   std::vector<std::uint32_t> code;     // per node
   std::vector<std::uint64_t> sizes;    // actors per code
+  std::vector<bool> suppressed;        // per code, under min_group_size (empty: no suppression)
 };
 
 // A small table with typed columns (CSV, JSON and pandas from the same data).
 struct TableColumn {
-  enum class Kind { text, integer, real };
+  enum class Kind { text, integer, real, boolean };
   std::string name;
   Kind kind = Kind::real;
   std::vector<std::string> text;
-  std::vector<std::int64_t> ints;
+  std::vector<std::int64_t> ints;      // integer, and boolean as 0/1
   std::vector<double> reals;
+  std::vector<bool> blank;             // per row: suppressed cell (empty: none); CSV "", JSON null
+  bool blank_at(std::size_t row) const { return !blank.empty() && blank[row]; }
 };
 
 struct BridgingTable {

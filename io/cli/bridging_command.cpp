@@ -50,7 +50,8 @@ int run_bridging(const std::vector<std::string>& args) {
       "cut_points, communities, community_roles, mixing, assortativity, ei_index,\n"
       "key_players. Default: all but key_players, which joins when --key-players K > 0.\n"
       "Groups: actor-table columns (role, site, ...) or 'community'; default role, and\n"
-      "site when the actor table has one. Conventions: docs/bridging.md.";
+      "site when the actor table has one. --min-group-size K blanks the group tables'\n"
+      "cells of groups under K actors. Conventions: docs/bridging.md.";
   const std::string examples =
       "Examples:\n"
       "  movemap bridging data-samples/interactions.csv --actors data-samples/actors.csv --out out/bridging\n"
@@ -84,6 +85,7 @@ int run_bridging(const std::vector<std::string>& args) {
   req.weighted = !vm->count("unweighted");
   check_bridging_request(req);
   NetworkRun run("bridging", in, *vm);
+  req.min_group_size = run.min_group_size();
   const NetworkSummary summary = summarize(run.net());
   run.phase("summary");
 

@@ -80,6 +80,18 @@ check "--help exits 0" test "$rc" -eq 0
 check "--help has examples" grep -q "movemap bridging data-samples/interactions.csv" "$T/help"
 "$MM" --help | grep -q "bridging"; check "movemap --help lists bridging" test $? -eq 0
 
+# 3b. --min-group-size: anchors (24 actors) blanked, champions too (secondary rule), citizens kept.
+"$MM" bridging "$LOG" --actors "$ACTORS" --out "$T/k" --measures mixing,ei_index,brokerage --group-by role \
+  --permutations 0 --min-group-size 30 -q; rc=$?
+check "--min-group-size exits 0" test "$rc" -eq 0
+check "ei_index: anchor row blanked and flagged" grep -qx "anchor,,,,,,,true" "$T/k/ei_index_role.csv"
+check "ei_index: champion row blanked (secondary)" grep -qx "champion,,,,,,,true" "$T/k/ei_index_role.csv"
+check "ei_index: citizen row published" grep -q "^citizen,480,[0-9]*,[0-9]*,.*,false$" "$T/k/ei_index_role.csv"
+check "mixing lists every cell (16)" test "$(($(wc -l < "$T/k/mixing_role.csv") - 1))" -eq 16
+check "brokerage: anchor rows blanked" test "$(grep -c '^anchor,,[a-z]*,,,,,true$' "$T/k/brokerage_role.csv")" -eq 5
+check "bridging.json: anchor size null" test "$(json "$T/k/bridging.json" "s['groups']['role'][0]['actors'], s['options']['min_group_size']")" = "None 30"
+check "manifest lists the group tables" grep -q "ei_index_role.csv" "$T/k/manifest.json"
+
 # 4. Same bytes for any thread count.
 for t in 1 2 4; do
   "$MM" bridging "$LOG" --actors "$ACTORS" --out "$T/th$t" --threads $t -q --key-players 2 --permutations 100

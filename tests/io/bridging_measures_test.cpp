@@ -336,6 +336,70 @@ TEST(BridgingMeasures, DirectedChainByHand) {
   EXPECT_EQ(network_value(out, "bridges"), 3);
 }
 
+// Suppression: roles citizen 4, champion 2, anchor 1 with K = 2: anchor
+// (1 actor) is below K; exactly one row suppressed, so the secondary rule
+// also takes the smallest remaining group, champion (2), and leaves citizen.
+TEST(BridgingMeasures, SmallGroupsAreBlankedInEveryGroupTable) {
+  const Network net = make_network({{"c1", "c2"}, {"c2", "h1"}, {"h1", "a1"}, {"a1", "c3"}, {"c3", "c4"}, {"h2", "c1"}},
+                                   true,
+                                   {{"c1", "citizen", ""}, {"c2", "citizen", ""}, {"c3", "citizen", ""},
+                                    {"c4", "citizen", ""}, {"h1", "champion", ""}, {"h2", "champion", ""},
+                                    {"a1", "anchor", ""}},
+                                   false);
+  BridgingRequest r = request({"mixing", "ei_index", "brokerage"});
+  r.permutations = 0;
+  r.min_group_size = 2;
+  const BridgingOutput out = compute_bridging(net, r);
+  ASSERT_EQ(out.groups.size(), 1u);
+  EXPECT_EQ(out.groups[0].names, (std::vector<std::string>{"anchor", "champion", "citizen"}));
+  EXPECT_EQ(out.groups[0].suppressed, (std::vector<bool>{true, true, false}));
+
+  const BridgingTable& ei = table(out, "ei_index_role");
+  ASSERT_EQ(ei.rows, 4u);
+  const TableColumn& internal = table_column(ei, "internal");
+  EXPECT_TRUE(internal.blank_at(0));
+  EXPECT_TRUE(internal.blank_at(1));
+  EXPECT_FALSE(internal.blank_at(2));
+  EXPECT_EQ(internal.ints[2], 2);  // c1 -> c2, c3 -> c4
+  EXPECT_FALSE(internal.blank_at(3));  // (overall) is never suppressed
+  EXPECT_EQ(table_column(ei, "suppressed").ints, (std::vector<std::int64_t>{1, 1, 0, 0}));
+  EXPECT_TRUE(std::isnan(table_column(ei, "ei").reals[0]));
+
+  // Every cell of the 3 x 3 matrix is listed; only citizen -> citizen is published.
+  const BridgingTable& mix = table(out, "mixing_role");
+  ASSERT_EQ(mix.rows, 9u);
+  const TableColumn& ties = table_column(mix, "ties");
+  for (std::size_t i = 0; i < 9; ++i) EXPECT_EQ(ties.blank_at(i), i != 8) << i;
+  EXPECT_EQ(ties.ints[8], 2);
+
+  const BridgingTable& br = table(out, "brokerage_role");
+  const TableColumn& count = table_column(br, "count");
+  for (std::size_t i = 0; i < br.rows; ++i)
+    EXPECT_EQ(count.blank_at(i), i < 10) << i;  // anchor and champion rows (5 roles each)
+
+  // The writers: empty CSV cells, JSON null, the suppressed flag.
+  testing::TempDir dir;
+  write_group_tables(dir.path.string() + "/", out);
+  const std::string csv = testing::slurp((dir.path / "ei_index_role.csv").string());
+  EXPECT_NE(csv.find("anchor,,,,,,,true\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("citizen,4,2,"), std::string::npos) << csv;
+  const std::string json = bridging_json(out, r);
+  EXPECT_NE(json.find("\"group\": \"anchor\",\n                \"actors\": null,\n                \"suppressed\": true"),
+            std::string::npos)
+      << json;
+
+  // Off by default: no suppressed column, no blanks, cells with ties only.
+  r.min_group_size = 0;
+  const BridgingOutput open = compute_bridging(net, r);
+  EXPECT_TRUE(open.groups[0].suppressed.empty());
+  EXPECT_LT(table(open, "mixing_role").rows, 9u);
+  for (const auto& t : open.tables)
+    for (const auto& c : t.columns) {
+      EXPECT_NE(c.name, "suppressed");
+      EXPECT_TRUE(c.blank.empty());
+    }
+}
+
 // ------------------------------------------------- progress, cancellation --
 
 TEST(BridgingMeasures, ProgressIsMonotoneAndEndsAtOne) {

@@ -405,3 +405,28 @@ def test_cli_equals_python(cli, sample, tmp_path, directed):
     network = json.loads((out / "bridging.json").read_text())["network"]
     for k, v in b.network.items():
         assert (network[k] is None and math.isnan(v)) or network[k] == v, k
+
+
+def test_cli_equals_python_with_small_group_suppression(cli, sample, tmp_path):
+    lp, ap = sample
+    out = tmp_path / "out"
+    subprocess.run([cli, "bridging", str(lp), "--actors", str(ap), "--out", str(out), "--quiet", "--permutations", "0",
+                    "--measures", "mixing,ei_index,brokerage", "--min-group-size", "30"],
+                   check=True, capture_output=True, timeout=300)
+    net = movemap.load(lp, actors=ap)
+    b = net.bridging(["mixing", "ei_index", "brokerage"], permutations=0, min_group_size=30)
+    groups = b.groups["role"].set_index("group")
+    assert list(groups["suppressed"]) == [True, True, False, False]  # anchor 24 < 30; champion by the secondary rule
+    assert groups["actors"].isna().tolist() == [True, True, False, False]
+    ei = b.ei_index["role"].set_index("group")
+    assert ei.loc["anchor", ["actors", "internal", "external"]].isna().all() and math.isnan(ei.loc["anchor", "ei"])
+    assert ei.loc["citizen", "actors"] == 480 and not ei.loc["citizen", "suppressed"]
+    assert ei["internal"].dtype == "Int64"
+    assert len(b.mixing["role"]) == 16
+    for kind, frames in (("mixing", b.mixing), ("ei_index", b.ei_index), ("brokerage", b.brokerage_by_group)):
+        for attr, frame in frames.items():
+            csv = pd.read_csv(out / f"{kind}_{attr}.csv", dtype={"group": str, "group_from": str, "group_to": str},
+                              keep_default_na=False, na_values=[""])
+            pd.testing.assert_frame_equal(csv, frame, check_dtype=False, obj=f"{kind}_{attr}")
+    # Off by default: no suppressed column anywhere.
+    assert "suppressed" not in net.bridging(["ei_index"], permutations=0).ei_index["role"].columns

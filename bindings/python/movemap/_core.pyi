@@ -102,13 +102,15 @@ def compute_centrality(network: Network, measures: Sequence[str] = ..., length: 
 
 class BridgingGroups(TypedDict):
     names: list[str]
+    suppressed: list[bool]
     sizes: npt.NDArray[np.uint64]
     code: npt.NDArray[np.uint32]
 
 class BridgingTable(TypedDict):
     kind: str
     attribute: str
-    columns: dict[str, list[str] | npt.NDArray[np.int64] | npt.NDArray[np.float64]]
+    columns: dict[str, list[str] | npt.NDArray[np.int64] | npt.NDArray[np.float64] | npt.NDArray[np.bool_]]
+    blank: dict[str, npt.NDArray[np.bool_]]
 
 class BridgingResult(TypedDict):
     measures: list[str]
@@ -124,7 +126,7 @@ def bridging_measure_names() -> list[str]: ...
 def default_bridging_measures() -> list[str]: ...
 def compute_bridging(network: Network, measures: Sequence[str] = ..., group_by: Sequence[str] = ...,
                      algorithm: str = "louvain", resolution: float = 1.0, seed: int = 1, key_players: int = 0,
-                     permutations: int = 1000, weighted: bool = True,
+                     permutations: int = 1000, weighted: bool = True, min_group_size: int = 0,
                      progress: Callable[[float], Any] | None = None) -> BridgingResult: ...
 
 # bindings/register_temporal.cpp

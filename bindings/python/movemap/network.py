@@ -108,7 +108,8 @@ class BridgingResult:
     groups
         ``{attribute: DataFrame}`` with columns group (the value, or
         "(missing)") and actors, in code order (sorted values, "(missing)"
-        last).
+        last); with ``min_group_size``, actors is <NA> for suppressed groups
+        and a ``suppressed`` column says which.
     mixing, ei_index, brokerage_by_group
         ``{attribute: DataFrame}``. mixing: group_from, group_to, ties,
         weight (cells with at least one tie); ei_index: group, actors,
@@ -574,6 +575,7 @@ class Network:
         key_players: int = 0,
         permutations: int = 1000,
         weighted: bool = True,
+        min_group_size: int = 0,
         progress: Progress = None,
     ) -> BridgingResult:
         """Who bridges: structural holes, brokerage roles, cut points,
@@ -609,6 +611,12 @@ class Network:
             Size of the E-I permutation test (0: no test).
         weighted
             Structural holes and communities use tie weights.
+        min_group_size
+            Small-group suppression (the CLI's ``--min-group-size``): in the
+            group tables and ``groups``, the cells of groups of fewer than
+            this many actors are blanked (NaN / <NA>) with the secondary
+            rule, and each table gains a ``suppressed`` column; the mixing
+            table then lists every cell. 0 or 1: off.
         progress
             As in :meth:`centrality`: True draws a tqdm bar; a callable gets
             the fraction done and cancels by returning False; Ctrl-C cancels.
@@ -646,7 +654,7 @@ class Network:
             raw = _core.compute_bridging(
                 self._core, names, group_by=groups, algorithm=algorithm, resolution=float(resolution),
                 seed=int(seed), key_players=int(key_players), permutations=int(permutations),
-                weighted=weighted, progress=callback)
+                weighted=weighted, min_group_size=int(min_group_size), progress=callback)
         columns = self._attribute_columns()
         columns.update(raw["nodes"])
         actors = pd.DataFrame(columns, index=self.actors(), copy=False)
@@ -661,15 +669,21 @@ class Network:
         tables: dict[str, dict[str, pd.DataFrame]] = {"mixing": {}, "ei_index": {}, "brokerage": {}}
         key_table = None
         for table in raw["tables"].values():
-            frame = pd.DataFrame(table["columns"])
+            frame = pd.DataFrame(_blanked(table["columns"], table["blank"]))
             if table["kind"] == "key_players":
                 key_table = frame
             else:
                 tables[table["kind"]][table["attribute"]] = frame
-        group_frames = {
-            attr: pd.DataFrame({"group": g["names"], "actors": np.asarray(g["sizes"], dtype=np.int64)})
-            for attr, g in raw["groups"].items()
-        }
+        group_frames = {}
+        for attr, g in raw["groups"].items():
+            sizes = np.asarray(g["sizes"], dtype=np.int64)
+            if g["suppressed"]:
+                mask = np.asarray(g["suppressed"], dtype=bool)
+                group_frames[attr] = pd.DataFrame({"group": g["names"],
+                                                   "actors": pd.arrays.IntegerArray(np.where(mask, 0, sizes), mask),
+                                                   "suppressed": mask})
+            else:
+                group_frames[attr] = pd.DataFrame({"group": g["names"], "actors": sizes})
         extra = {} if key_table is None else {"key_players": key_table}
         return BridgingResult(
             measures=tuple(raw["measures"]), group_by=tuple(raw["group_by"]), actors=actors,
@@ -906,6 +920,17 @@ class Network:
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
         return f"<movemap.Network {kind}: {self.num_actors} actors, {self.num_ties} ties>"
+
+
+def _blanked(columns: dict[str, Any], blank: dict[str, np.ndarray]) -> dict[str, Any]:
+    """A table's columns with its suppressed cells missing: integer columns
+    become nullable Int64 (<NA>), real ones are NaN already."""
+    out = dict(columns)
+    for name, mask in blank.items():
+        values = out[name]
+        if isinstance(values, np.ndarray) and values.dtype.kind == "i" and mask.any():
+            out[name] = pd.arrays.IntegerArray(values.astype(np.int64), np.asarray(mask, dtype=bool))
+    return out
 
 
 def _names(attributes: Sequence[str] | None) -> list[str] | None:
