@@ -8,3 +8,6 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// The temporal family (engine/include/movemap/temporal): momentum, and the
+// duration parser the CLI uses.
+void register_temporal(pybind11::module_& m);
