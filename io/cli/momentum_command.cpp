@@ -1,6 +1,7 @@
 // movemap momentum: indicators per time window, momentum, cohorts and node
 // trajectories (engine/include/movemap/temporal/momentum.hpp), written as
-// CSV/JSON tables (io/momentum_writer.hpp) beside the map outputs.
+// CSV/JSON tables (io/momentum_writer.hpp). The static map (GraphML, node
+// and tie tables) is movemap map's job and is not written here.
 #include <cstdio>
 
 #include "io/cli/commands.hpp"
@@ -26,7 +27,7 @@ int run_momentum(const std::vector<std::string>& args) {
       "  trajectories.csv node measures per window with ranks (long)\n"
       "  rising.csv       largest rank gains, first to last window\n"
       "  sensitivity.csv  Kendall tau-b of the final-window rankings across window widths\n"
-      "  network.graphml, nodes.csv, ties.csv, summary.json  as movemap map\n"
+      "(The static network's GraphML and tables: movemap map.)\n"
       "Durations: 12h, 90d, 2w, 3M (30-day months), 1y. Definitions: docs/momentum.md.";
   const std::string examples =
       "Examples:\n"
@@ -79,8 +80,6 @@ int run_momentum(const std::vector<std::string>& args) {
   make_windows(0, 0, w);  // checks the options before the log is read
 
   NetworkRun run("momentum", in, *vm, /*keep_contacts=*/true);
-  const NetworkSummary summary = summarize(run.net());
-  run.phase("summary");
   ProgressBar bar("windows", !run.quiet());
   mo.indicators.progress = [&](double f) { return bar.update(f); };
   const MomentumResult r = momentum(run.net(), mo);
@@ -89,9 +88,8 @@ int run_momentum(const std::vector<std::string>& args) {
   if (interrupted()) throw Cancelled();
   write_momentum_tables(run.dir(), run.net(), r);
   run.phase("write momentum tables");
-  run.write(degree_measures(run.net()), {}, summary);
   if (!run.quiet()) {
-    run.print_summary(summary);
+    run.print_summary(summarize(run.net()));
     const SeriesTable& t = r.windows.overall;
     const std::size_t k = r.windows.windows.size();
     std::printf("  windows        %zu (%s)", k, scheme.c_str());
@@ -109,7 +107,7 @@ int run_momentum(const std::vector<std::string>& args) {
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
                 "rising.csv, sensitivity.csv\n",
                 run.dir().c_str());
-    run.print_written();
+    std::printf("  time           %.2f s\n", run.seconds());
   }
   return 0;
 }

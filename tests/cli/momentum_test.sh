@@ -30,8 +30,7 @@ CSV
 "$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --measures degree \
   --out "$T/h" >"$T/h.out" 2>"$T/h.err"; rc=$?
 check "hand log exits 0 ($(cat "$T/h.err"))" test "$rc" -eq 0
-for f in windows.csv windows.json by_role.csv cohorts.csv trajectories.csv rising.csv sensitivity.csv \
-         network.graphml nodes.csv ties.csv summary.json; do
+for f in windows.csv windows.json by_role.csv cohorts.csv trajectories.csv rising.csv sensitivity.csv; do
   check "wrote $f" test -s "$T/h/$f"
 done
 col() {  # col FILE NAME: the column's values joined by spaces
@@ -51,6 +50,7 @@ check "trajectories header" test "$(head -1 "$T/h/trajectories.csv")" = "window,
 check "degree of b in window 0 ranks first" grep -q '^0,1970-01-01T00:00:00Z,b,degree,2,1$' "$T/h/trajectories.csv"
 check "cohorts: everyone joined in 1970-01, one row" test "$(col "$T/h/cohorts.csv" cohort)" = "1970-01"
 check "summary printed" grep -q "momentum" "$T/h.out"
+check "no static-map outputs (movemap map writes those)" test ! -e "$T/h/network.graphml"
 
 # 2. Lapse: the gap 25 -> 41 is longer than 10 s.
 "$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --lapse 10s \

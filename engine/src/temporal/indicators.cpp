@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string>
+
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "movemap/error.hpp"
 #include "movemap/structure/clustering.hpp"
@@ -49,6 +53,8 @@ std::vector<timestamp> first_activity(const Network& net) {
 }
 
 namespace {
+
+constexpr edge_id kNoTie = ~edge_id{0};
 
 const char* const kActorStates[] = {"active", "new", "retained", "reactivated", "lapsed"};
 // Indexed by state(): 0 = present (all), 1 new, 2 retained, 3 reactivated / renewed, 4 lapsed.
@@ -139,6 +145,21 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   // Tie state (1..4) -> by-role tie column (1 new, 3 renewed, 4 lapsed; retained counts only in "ties").
   auto rtie_index = [](int st) { return st == 1 ? 1 : st == 3 ? 2 : st == 4 ? 3 : -1; };
 
+  // Reciprocity per window from the global reverse tie of each tie (a
+  // present tie u -> v is reciprocated when v -> u is present too):
+  // networkx overall_reciprocity without a search per window.
+  std::vector<edge_id> reverse;
+  if (net.directed()) {
+    reverse.assign(m, kNoTie);
+    for (edge_id e = 0; e < m; ++e) {
+      const node_id u = ties.source[e], v = ties.target[e];
+      if (u == v) continue;
+      const auto nb = net.graph.out_neighbors(v);
+      const auto it = std::lower_bound(nb.begin(), nb.end(), u);
+      if (it != nb.end() && *it == u) reverse[e] = net.graph.out_ties(v)[static_cast<std::size_t>(it - nb.begin())];
+    }
+  }
+
   out.nodes.measures = options.measures;
   ProgressReporter progress(options.progress);
   Bitmap prev_actor, prev_tie;
@@ -206,20 +227,38 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
         if (rv != ru) count_role(rv);
       }
 
-    // Structure of the window graph.
+    // Structure of the window graph and the node measures: independent
+    // kernels run side by side (the serial ones, components and
+    // reciprocity, beside the parallel ones); each is deterministic.
     const WindowGraph wg = window_graph(net, sweep);
     const Graph& g = wg.graph;
+    Components comp;
+    double recip = 0, avg_clustering = 0;
+    std::vector<std::vector<double>> values(options.measures.size());
+    tbb::parallel_invoke(
+        [&] {
+          comp = weak_components(g);
+          if (!net.directed()) {
+            recip = std::numeric_limits<double>::quiet_NaN();
+          } else if (!wg.tie.empty()) {
+            std::uint64_t both = 0;
+            for (const edge_id e : wg.tie) both += reverse[e] != kNoTie && tp.test(reverse[e]);
+            recip = static_cast<double>(both) / static_cast<double>(wg.tie.size());
+          }
+        },
+        [&] { avg_clustering = average_clustering(g); },
+        [&] {
+          tbb::parallel_for(std::size_t{0}, options.measures.size(),
+                            [&](std::size_t mi) { values[mi] = window_node_measure(g, options.measures[mi]); });
+        });
     T.at("density").values[k] = density(g);
-    T.at("reciprocity").values[k] = reciprocity(g);
-    const Components comp = weak_components(g);
+    T.at("reciprocity").values[k] = recip;
     T.at("components").values[k] = comp.count();
     T.at("largest_component_share").values[k] =
         g.num_nodes() ? static_cast<double>(comp.largest()) / g.num_nodes() : 0.0;
-    T.at("average_clustering").values[k] = average_clustering(g);
-
-    // Node measures.
+    T.at("average_clustering").values[k] = avg_clustering;
     for (std::uint32_t mi = 0; mi < options.measures.size(); ++mi) {
-      const std::vector<double> v = window_node_measure(g, options.measures[mi]);
+      const std::vector<double>& v = values[mi];
       for (node_id x = 0; x < g.num_nodes(); ++x) {
         out.nodes.window.push_back(static_cast<std::uint32_t>(k));
         out.nodes.node.push_back(wg.actor[x]);

@@ -201,6 +201,13 @@ void verify(const Network& net, const IndicatorOptions& o) {
     const double n = static_cast<double>(A.size());
     const double dens = n > 1 ? static_cast<double>(T.size()) / (n * (n - 1)) * (net.directed() ? 1 : 2) : 0;
     EXPECT_NEAR(col(r, "density")[k], dens, 1e-12) << k;
+    if (net.directed()) {
+      std::set<std::pair<node_id, node_id>> present;
+      for (edge_id e : T) present.emplace(net.graph.ties().source[e], net.graph.ties().target[e]);
+      double both = 0;
+      for (const auto& [u, v] : present) both += u != v && present.count({v, u});
+      EXPECT_NEAR(col(r, "reciprocity")[k], T.empty() ? 0.0 : both / static_cast<double>(T.size()), 1e-12) << k;
+    }
     prev_a = std::move(A);
     prev_t = std::move(T);
   }

@@ -44,8 +44,10 @@
 // Cost: the sweep (windows.hpp) plus, per window, O(n + m_w) for the graph,
 // components and states, O(m_w^1.5) for clustering, O(iterations * m_w)
 // for PageRank. Windows are processed one after the other (each needs the
-// previous one's sets); the kernels inside a window run in parallel and are
-// deterministic, so the results are identical for any thread count.
+// previous one's sets); inside a window the independent kernels (components
+// and reciprocity, clustering, each node measure) run side by side
+// (tbb::parallel_invoke), each parallel and deterministic itself, so the
+// results are identical for any thread count.
 // Progress: polled once per window; returning false throws Cancelled.
 #pragma once
 #include <cstdint>
