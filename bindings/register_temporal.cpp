@@ -50,7 +50,9 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t wi
   else if (scheme == "month") w.scheme = mm::WindowScheme::Month;
   else if (scheme == "quarter") w.scheme = mm::WindowScheme::Quarter;
   else if (scheme == "cumulative") w.scheme = mm::WindowScheme::Cumulative;
-  else throw mm::UsageError("windows=\"" + scheme + "\": expected \"sliding\", \"month\", \"quarter\" or \"cumulative\"");
+  else
+    throw mm::UsageError("windows=\"" + scheme +
+                         "\": expected \"sliding\", \"month\", \"quarter\" or \"cumulative\"");
   w.width = width;
   w.step = step;
   w.lapse = lapse;

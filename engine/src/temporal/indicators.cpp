@@ -4,9 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/parallel_invoke.h>
 
 #include "movemap/error.hpp"
@@ -166,109 +168,137 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   prev_actor.resize(n);
   prev_tie.resize(m);
 
-  for (std::size_t k = 0; k < nwin; ++k) {
-    progress.report(static_cast<double>(k) / static_cast<double>(nwin));
-    const Window& w = out.windows[k];
-    sweep.advance(w);
-    const Bitmap& ap = sweep.actor_present();
-    const Bitmap& tp = sweep.tie_present();
-
-    // Actor states: words where either bitmap has a bit.
-    for (std::size_t x = 0; x < ap.words.size(); ++x)
-      for (std::uint64_t bits = ap.words[x] | prev_actor.words[x]; bits; bits &= bits - 1) {
-        const node_id u = static_cast<node_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-        const bool now = ap.test(u);
-        const int st = state(now, prev_actor.test(u), first[u], w.range_start);
-        if (now) actor_col[0]->values[k] += 1;
-        actor_col[st]->values[k] += 1;
-        if (roles.of[u] != kNone) {
-          const std::size_t row = k * nroles + roles.of[u];
-          if (now) ractor[0]->values[row] += 1;
-          ractor[st]->values[row] += 1;
-        }
-      }
-    // Tie states and ties across groups.
-    double& cs = T.at("citizen_service_ties").values[k];
-    double& cc = T.at("citizen_champion_ties").values[k];
-    double& an = T.at("anchor_ties").values[k];
-    double& cr = T.at("cross_role_ties").values[k];
-    double& csi = T.at("cross_site_ties").values[k];
-    for (std::size_t x = 0; x < tp.words.size(); ++x)
-      for (std::uint64_t bits = tp.words[x] | prev_tie.words[x]; bits; bits &= bits - 1) {
-        const edge_id e = static_cast<edge_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-        const bool now = tp.test(e);
-        const int st = state(now, prev_tie.test(e), ties.first_seen[e], w.range_start);
-        const node_id u = ties.source[e], v = ties.target[e];
-        const std::uint32_t ru = roles.of[u], rv = roles.of[v];
-        if (now) {
-          tie_col[0]->values[k] += 1;
-          if (u != v) {
-            if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
-              if (citizen != kNone) cs += 1;
-            }
-            if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
-              if (citizen != kNone) cc += 1;
-            }
-            if (anchor != kNone && (ru == anchor || rv == anchor)) an += 1;
-            if (ru != rv) cr += 1;
-            if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) csi += 1;
-          }
-        }
-        tie_col[st]->values[k] += 1;
-        const int ri = rtie_index(st);
-        // By role: each distinct role of the two ends once.
-        auto count_role = [&](std::uint32_t r) {
-          if (r == kNone) return;
-          const std::size_t row = k * nroles + r;
-          if (now) rtie[0]->values[row] += 1;
-          if (ri >= 0) rtie[ri]->values[row] += 1;
-        };
-        count_role(ru);
-        if (rv != ru) count_role(rv);
-      }
-
-    // Structure of the window graph and the node measures: independent
-    // kernels run side by side (the serial ones, components and
-    // reciprocity, beside the parallel ones); each is deterministic.
-    const WindowGraph wg = window_graph(net, sweep);
-    const Graph& g = wg.graph;
-    Components comp;
+  // A pipeline over the windows (at most two in flight): (1) in window
+  // order, advance the sweep, count the states and build the window graph;
+  // (2) in parallel, the window's kernels; (3) in window order, store the
+  // results. Stage 1 of window k+1 overlaps stage 2 of window k.
+  struct Job {
+    std::size_t k = 0;
+    WindowGraph wg;
     double recip = 0, avg_clustering = 0;
-    std::vector<std::vector<double>> values(options.measures.size());
-    tbb::parallel_invoke(
-        [&] {
-          comp = weak_components(g);
-          if (!net.directed()) {
-            recip = std::numeric_limits<double>::quiet_NaN();
-          } else if (!wg.tie.empty()) {
-            std::uint64_t both = 0;
-            for (const edge_id e : wg.tie) both += reverse[e] != kNoTie && tp.test(reverse[e]);
-            recip = static_cast<double>(both) / static_cast<double>(wg.tie.size());
-          }
-        },
-        [&] { avg_clustering = average_clustering(g); },
-        [&] {
-          tbb::parallel_for(std::size_t{0}, options.measures.size(),
-                            [&](std::size_t mi) { values[mi] = window_node_measure(g, options.measures[mi]); });
-        });
-    T.at("density").values[k] = density(g);
-    T.at("reciprocity").values[k] = recip;
-    T.at("components").values[k] = comp.count();
-    T.at("largest_component_share").values[k] =
-        g.num_nodes() ? static_cast<double>(comp.largest()) / g.num_nodes() : 0.0;
-    T.at("average_clustering").values[k] = avg_clustering;
-    for (std::uint32_t mi = 0; mi < options.measures.size(); ++mi) {
-      const std::vector<double>& v = values[mi];
-      for (node_id x = 0; x < g.num_nodes(); ++x) {
-        out.nodes.window.push_back(static_cast<std::uint32_t>(k));
-        out.nodes.node.push_back(wg.actor[x]);
-        out.nodes.measure.push_back(mi);
-        out.nodes.value.push_back(v[x]);
-      }
-    }
-    prev_actor.words = ap.words;
-    prev_tie.words = tp.words;
-  }
+    Components comp;
+    std::vector<std::vector<double>> values;
+  };
+  std::size_t next = 0;
+  tbb::parallel_pipeline(
+      2,
+      tbb::make_filter<void, std::shared_ptr<Job>>(
+          tbb::filter_mode::serial_in_order,
+          [&](tbb::flow_control& fc) -> std::shared_ptr<Job> {
+            if (next == nwin) {
+              fc.stop();
+              return nullptr;
+            }
+            const std::size_t k = next++;
+            progress.report(static_cast<double>(k) / static_cast<double>(nwin));
+            auto job = std::make_shared<Job>();
+            job->k = k;
+            const Window& w = out.windows[k];
+            sweep.advance(w);
+            const Bitmap& ap = sweep.actor_present();
+            const Bitmap& tp = sweep.tie_present();
+
+            // Actor states: words where either bitmap has a bit.
+            for (std::size_t x = 0; x < ap.words.size(); ++x)
+              for (std::uint64_t bits = ap.words[x] | prev_actor.words[x]; bits; bits &= bits - 1) {
+                const node_id u = static_cast<node_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
+                const bool now = ap.test(u);
+                const int st = state(now, prev_actor.test(u), first[u], w.range_start);
+                if (now) actor_col[0]->values[k] += 1;
+                actor_col[st]->values[k] += 1;
+                if (roles.of[u] != kNone) {
+                  const std::size_t row = k * nroles + roles.of[u];
+                  if (now) ractor[0]->values[row] += 1;
+                  ractor[st]->values[row] += 1;
+                }
+              }
+            // Tie states and ties across groups.
+            double& cs = T.at("citizen_service_ties").values[k];
+            double& cc = T.at("citizen_champion_ties").values[k];
+            double& an = T.at("anchor_ties").values[k];
+            double& cr = T.at("cross_role_ties").values[k];
+            double& csi = T.at("cross_site_ties").values[k];
+            for (std::size_t x = 0; x < tp.words.size(); ++x)
+              for (std::uint64_t bits = tp.words[x] | prev_tie.words[x]; bits; bits &= bits - 1) {
+                const edge_id e = static_cast<edge_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
+                const bool now = tp.test(e);
+                const int st = state(now, prev_tie.test(e), ties.first_seen[e], w.range_start);
+                const node_id u = ties.source[e], v = ties.target[e];
+                const std::uint32_t ru = roles.of[u], rv = roles.of[v];
+                if (now) {
+                  tie_col[0]->values[k] += 1;
+                  if (u != v) {
+                    if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
+                      if (citizen != kNone) cs += 1;
+                    }
+                    if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
+                      if (citizen != kNone) cc += 1;
+                    }
+                    if (anchor != kNone && (ru == anchor || rv == anchor)) an += 1;
+                    if (ru != rv) cr += 1;
+                    if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) csi += 1;
+                  }
+                }
+                tie_col[st]->values[k] += 1;
+                const int ri = rtie_index(st);
+                // By role: each distinct role of the two ends once.
+                auto count_role = [&](std::uint32_t r) {
+                  if (r == kNone) return;
+                  const std::size_t row = k * nroles + r;
+                  if (now) rtie[0]->values[row] += 1;
+                  if (ri >= 0) rtie[ri]->values[row] += 1;
+                };
+                count_role(ru);
+                if (rv != ru) count_role(rv);
+              }
+            job->wg = window_graph(net, sweep);
+            if (!net.directed()) {
+              job->recip = std::numeric_limits<double>::quiet_NaN();
+            } else if (!job->wg.tie.empty()) {
+              std::uint64_t both = 0;
+              for (const edge_id e : job->wg.tie) both += reverse[e] != kNoTie && tp.test(reverse[e]);
+              job->recip = static_cast<double>(both) / static_cast<double>(job->wg.tie.size());
+            }
+            prev_actor.words = ap.words;
+            prev_tie.words = tp.words;
+            return job;
+          }) &
+          tbb::make_filter<std::shared_ptr<Job>, std::shared_ptr<Job>>(
+              tbb::filter_mode::parallel,
+              [&](std::shared_ptr<Job> job) {
+                // Independent kernels side by side (components, serial,
+                // beside the parallel ones); each is deterministic.
+                const Graph& g = job->wg.graph;
+                job->values.resize(options.measures.size());
+                tbb::parallel_invoke([&] { job->comp = weak_components(g); },
+                                     [&] { job->avg_clustering = average_clustering(g); },
+                                     [&] {
+                                       tbb::parallel_for(std::size_t{0}, options.measures.size(), [&](std::size_t mi) {
+                                         job->values[mi] = window_node_measure(g, options.measures[mi]);
+                                       });
+                                     });
+                return job;
+              }) &
+          tbb::make_filter<std::shared_ptr<Job>, void>(
+              tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Job> job) {
+                const std::size_t k = job->k;
+                const Graph& g = job->wg.graph;
+                T.at("density").values[k] = density(g);
+                T.at("reciprocity").values[k] = job->recip;
+                T.at("components").values[k] = job->comp.count();
+                T.at("largest_component_share").values[k] =
+                    g.num_nodes() ? static_cast<double>(job->comp.largest()) / g.num_nodes() : 0.0;
+                T.at("average_clustering").values[k] = job->avg_clustering;
+                for (std::uint32_t mi = 0; mi < options.measures.size(); ++mi) {
+                  const std::vector<double>& v = job->values[mi];
+                  for (node_id x = 0; x < g.num_nodes(); ++x) {
+                    out.nodes.window.push_back(static_cast<std::uint32_t>(k));
+                    out.nodes.node.push_back(job->wg.actor[x]);
+                    out.nodes.measure.push_back(mi);
+                    out.nodes.value.push_back(v[x]);
+                  }
+                }
+              }));
   progress.report(1.0);
   return out;
 }
