@@ -8,6 +8,6 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
-// The temporal family (engine/include/movemap/temporal): momentum, and the
+// Momentum over time (engine/include/movemap/temporal/momentum.hpp), and the
 // duration parser the CLI uses.
-void register_temporal(pybind11::module_& m);
+void register_momentum(pybind11::module_& m);

@@ -1,4 +1,4 @@
-// Bindings for the temporal family: momentum (engine/include/movemap/temporal/
+// Bindings for momentum (engine/include/movemap/temporal/
 // momentum.hpp) with the GIL released, progress and Ctrl-C through
 // python_progress.hpp, every column handed to numpy without copying. The
 // pandas surface is Network.momentum in network.py.
@@ -126,7 +126,7 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t wi
 
 }  // namespace
 
-void register_temporal(py::module_& m) {
+void register_momentum(py::module_& m) {
   m.def("parse_duration", [](const std::string& text) { return mm::parse_duration(text, "duration"); },
         py::arg("text"), "Seconds of a duration such as '90d', '12h', '2w', '3M' (30 days), '1y'.");
   m.def("window_measure_names", &mm::window_measure_names, "Node measures momentum computes per window.");
