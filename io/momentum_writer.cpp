@@ -176,7 +176,8 @@ GexfTimeline momentum_timeline(const MomentumResult& r) {
   }
   const WindowNodeValues& v = x.nodes;
   for (std::uint32_t mi = 0; mi < v.measures.size(); ++mi) {
-    WindowedNodeColumn value{v.measures[mi], {0}, {}, {}}, rank{v.measures[mi] + "_rank", {0}, {}, {}};
+    WindowedNodeColumn value{v.measures[mi] + "_window", {0}, {}, {}},
+        rank{v.measures[mi] + "_window_rank", {0}, {}, {}};
     std::size_t i = 0;
     for (std::uint32_t k = 0; k < x.windows.size(); ++k) {
       for (; i < v.value.size() && v.window[i] == k; ++i) {

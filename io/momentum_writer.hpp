@@ -24,8 +24,9 @@ namespace movemap {
 void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r);
 std::string momentum_windows_json(const MomentumResult& r);
 
-// The per-window node measures as a GEXF timeline (one WindowedNodeColumn
-// per measure, plus "<measure>_rank"), for write_gexf.
+// The per-window node measures as a GEXF timeline, for write_gexf: per
+// measure the columns "<measure>_window" (value) and "<measure>_window_rank"
+// (distinct from the static columns, e.g. "degree").
 GexfTimeline momentum_timeline(const MomentumResult& r);
 
 }  // namespace movemap

@@ -13,6 +13,7 @@ int run_map(const std::vector<std::string>& args) {
       "  nodes.csv        one row per actor: attributes, degree, strength, component\n"
       "  ties.csv         one row per tie\n"
       "  summary.json     rows read/accepted/rejected, network summary, actors by role\n"
+      "  network.gexf     with --gexf: GEXF 1.3 for Gephi, the same columns as the GraphML\n"
       "LOG is CSV/TSV, JSON Lines or a JSON array (by extension, or --format); '-' is stdin.";
   const std::string examples =
       "Examples:\n"

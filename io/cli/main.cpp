@@ -25,6 +25,9 @@ const char* kHelp =
     "  momentum   LOG --window 90d --step 30d --out DIR\n"
     "                                             is momentum building? indicators per time\n"
     "                                             window, cohorts, node trajectories\n"
+    "  ripples    LOG [--seeds role=champion] --out DIR\n"
+    "                                             temporal reach from the seeds, recruitment\n"
+    "                                             cascades, dynamic GEXF for Gephi's Timeline\n"
     "  generate   --actors N --interactions M --seed S --out DIR\n"
     "                                             write a synthetic movement log\n\n"
     "exit codes: 0 ok, 1 internal error or failed computation, 2 usage error, 3 bad input data,\n"
@@ -51,7 +54,10 @@ int main(int argc, char** argv) {
     if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "momentum") return movemap::cli::run_momentum(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, momentum or generate (movemap --help)\n",
+    if (verb == "ripples") return movemap::cli::run_ripples(args);
+    std::fprintf(stderr,
+                 "movemap: unknown command \"%s\"; expected map, centrality, momentum, ripples or generate "
+                 "(movemap --help)\n",
                  verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {

@@ -27,6 +27,9 @@ int run_momentum(const std::vector<std::string>& args) {
       "  trajectories.csv node measures per window with ranks (long)\n"
       "  rising.csv       largest rank gains, first to last window\n"
       "  sensitivity.csv  Kendall tau-b of the final-window rankings across window widths\n"
+      "  network.gexf     GEXF 1.3, dynamic: node and edge spells (--lapse) and each window's\n"
+      "                   measures and ranks (<measure>_window, <measure>_window_rank), so\n"
+      "                   Gephi's Timeline plays the movement's growth (--no-gexf: skip)\n"
       "(The static network's GraphML and tables: movemap map.)\n"
       "Durations: 12h, 90d, 2w, 3M (30-day months), 1y. Definitions: docs/momentum.md.";
   const std::string examples =
@@ -54,7 +57,8 @@ int run_momentum(const std::vector<std::string>& args) {
       ("rising", po::value(&mo.rising_top)->default_value(20), "rising actors listed per measure")
       ("sensitivity", po::value(&sensitivity),
        "window widths for the ranking-stability check, e.g. 45d,90d,180d (default: half, once and twice the "
-       "window for sliding windows; \"none\" to skip)");
+       "window for sliding windows; \"none\" to skip)")
+      ("no-gexf", "do not write network.gexf");
   desc.add(mdesc);
   const auto vm = parse(args, desc, usage, examples, true);
   if (!vm) return 0;
@@ -79,7 +83,9 @@ int run_momentum(const std::vector<std::string>& args) {
   }
   make_windows(0, 0, w);  // checks the options before the log is read
 
-  NetworkRun run("momentum", in, *vm, /*keep_contacts=*/true);
+  in.keep_contacts = true;
+  in.gexf = false;  // the dynamic network.gexf below replaces the static one
+  NetworkRun run("momentum", in, *vm);
   ProgressBar bar("windows", !run.quiet());
   mo.indicators.progress = [&](double f) { return bar.update(f); };
   const MomentumResult r = momentum(run.net(), mo);
@@ -88,6 +94,18 @@ int run_momentum(const std::vector<std::string>& args) {
   if (interrupted()) throw Cancelled();
   write_momentum_tables(run.dir(), run.net(), r);
   run.phase("write momentum tables");
+  const bool gexf = !vm->count("no-gexf");
+  if (gexf) {
+    const GexfTimeline timeline = momentum_timeline(r);
+    GexfOptions g;
+    g.exports = run.exports();
+    g.dynamic = true;
+    g.lapse_seconds = w.lapse;
+    g.timeline = &timeline;
+    if (interrupted()) throw Cancelled();
+    write_gexf(run.dir() + "network.gexf", run.net(), degree_measures(run.net()), g);
+    run.phase("write GEXF (dynamic)");
+  }
   if (!run.quiet()) {
     run.print_summary(summarize(run.net()));
     const SeriesTable& t = r.windows.overall;
@@ -105,8 +123,8 @@ int run_momentum(const std::vector<std::string>& args) {
       std::printf("\n");
     }
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
-                "rising.csv, sensitivity.csv\n",
-                run.dir().c_str());
+                "rising.csv, sensitivity.csv%s\n",
+                run.dir().c_str(), gexf ? ", network.gexf" : "");
     std::printf("  time           %.2f s\n", run.seconds());
   }
   return 0;

@@ -21,6 +21,7 @@
 #include "io/cli/progress_bar.hpp"
 #include "io/column_mapping.hpp"
 #include "io/csv_writer.hpp"
+#include "io/gexf_writer.hpp"
 #include "io/graphml_writer.hpp"
 #include "io/interaction_log_reader.hpp"
 #include "io/interaction_log_writer.hpp"
@@ -101,6 +102,8 @@ struct InputOptions {
   std::string log, actors, out, format = "auto", delimiter, columns, actor_columns, rejects, attendance = "count",
                                 attributes;
   int threads = 0;
+  bool gexf = false;           // --gexf: also write network.gexf (static)
+  bool keep_contacts = false;  // set by verbs that need Network::contacts (temporal measures)
   LogColumns lc;
   ActorColumns ac;
 
@@ -132,6 +135,7 @@ struct InputOptions {
          "form)")
         ("attributes", po::value(&attributes), "export only these actor attributes (comma-separated)")
         ("no-labels", "leave the label column out of every export")
+        ("gexf", po::bool_switch(&gexf), "also write network.gexf (GEXF 1.3 for Gephi)")
         ("timings", "print the time each phase took (to standard error)")
         ("quiet,q", "print nothing but errors");
   }
@@ -139,11 +143,9 @@ struct InputOptions {
 
 // One run of a log-reading verb: checks the common options, reads the log
 // and actor table, builds the network, and writes the common outputs.
-// `keep_contacts`: keep every interaction as a time-stamped contact
-// (Network::contacts, 36 bytes each) for the temporal verbs.
 class NetworkRun {
  public:
-  NetworkRun(std::string verb, InputOptions& o, const po::variables_map& vm, bool keep_contacts = false)
+  NetworkRun(std::string verb, InputOptions& o, const po::variables_map& vm)
       : verb_(std::move(verb)), o_(o), quiet_(vm.count("quiet") > 0), timings_(vm.count("timings") > 0) {
     if (o.log.empty()) throw UsageError("missing LOG\n(see: movemap " + verb_ + " --help)");
     if (vm.count("directed") && vm.count("undirected"))
@@ -152,7 +154,7 @@ class NetworkRun {
     if (!o.actor_columns.empty()) apply_column_mapping(o.actor_columns, o.ac);
     NetworkOptions nopt;
     nopt.directed = !vm.count("undirected");
-    nopt.keep_contacts = keep_contacts;
+    nopt.keep_contacts = o.keep_contacts;
     if (o.attendance == "count") nopt.attendance = AttendanceWeighting::Count;
     else if (o.attendance == "newman") nopt.attendance = AttendanceWeighting::Newman;
     else if (o.attendance == "none") nopt.attendance = AttendanceWeighting::None;
@@ -167,6 +169,7 @@ class NetworkRun {
   const Network& net() const { return net_; }
   bool quiet() const { return quiet_; }
   const std::string& dir() const { return dir_; }
+  const ExportOptions& exports() const { return exports_; }
 
   void phase(const char* name) {
     const auto now = std::chrono::steady_clock::now();
@@ -176,13 +179,20 @@ class NetworkRun {
   }
   double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count(); }
 
-  // network.graphml, nodes.csv, ties.csv, summary.json (each atomic). Not
-  // started once Ctrl-C was pressed, so a cancelled run writes nothing.
+  // network.graphml, nodes.csv, ties.csv, summary.json (each atomic), and
+  // network.gexf with --gexf. Not started once Ctrl-C was pressed, so a
+  // cancelled run writes nothing.
   void write(const NodeMeasures& measures, const TieColumns& ties, const NetworkSummary& summary,
              const CentralityOutput* centrality = nullptr, const CentralityRequest* request = nullptr) {
     if (interrupted()) throw Cancelled();
     write_graphml(dir_ + "network.graphml", net_, measures, exports_, ties);
     phase("write GraphML");
+    if (o_.gexf) {
+      GexfOptions g;
+      g.exports = exports_;
+      write_gexf(dir_ + "network.gexf", net_, measures, g, ties);
+      phase("write GEXF");
+    }
     write_node_table(dir_ + "nodes.csv", net_, measures, exports_);
     write_tie_table(dir_ + "ties.csv", net_, ties);
     write_summary_json(dir_ + "summary.json", summary, stats_, centrality, request);
@@ -215,8 +225,8 @@ class NetworkRun {
                 (unsigned long long)summary.largest_component, fmt(100 * summary.largest_component_share, 3).c_str());
   }
   void print_written() const {
-    std::printf("  wrote          %snetwork.graphml, nodes.csv, ties.csv, summary.json  (%.2f s)\n", dir_.c_str(),
-                seconds());
+    std::printf("  wrote          %snetwork.graphml, %snodes.csv, ties.csv, summary.json  (%.2f s)\n", dir_.c_str(),
+                o_.gexf ? "network.gexf, " : "", seconds());
   }
 
  private:

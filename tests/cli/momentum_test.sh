@@ -3,11 +3,18 @@
 # the windows of a hand-built log (answers in tests/engine/temporal/
 # indicators_test.cpp), calendar windows, errors and exit codes, and
 # thread-count determinism on the shipped sample.
-# Usage: momentum_test.sh PATH/TO/movemap DATA_SAMPLES_DIR
+# The dynamic GEXF is checked against the GEXF 1.3 RelaxNG schema.
+# Usage: momentum_test.sh PATH/TO/movemap DATA_SAMPLES_DIR [SCHEMA_DIR]
 set -u
 MM=$1
 DATA=$2
+SCHEMA=${3:-}
 . "$(dirname "$0")/harness.sh"
+gexf_valid() {  # true when valid (xmllint required when a schema folder is given)
+  if [ -n "$SCHEMA" ] && [ -f "$SCHEMA/gexf-1.3/gexf.rng" ]; then
+    xmllint --noout --relaxng "$SCHEMA/gexf-1.3/gexf.rng" "$1" 2>/dev/null
+  fi
+}
 
 # 1. Hand log (times in Unix seconds), tumbling windows of 10 s.
 cat >"$T/log.csv" <<'CSV'
@@ -30,7 +37,7 @@ CSV
 "$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --measures degree \
   --out "$T/h" >"$T/h.out" 2>"$T/h.err"; rc=$?
 check "hand log exits 0 ($(cat "$T/h.err"))" test "$rc" -eq 0
-for f in windows.csv windows.json by_role.csv cohorts.csv trajectories.csv rising.csv sensitivity.csv; do
+for f in windows.csv windows.json by_role.csv cohorts.csv trajectories.csv rising.csv sensitivity.csv network.gexf; do
   check "wrote $f" test -s "$T/h/$f"
 done
 col() {  # col FILE NAME: the column's values joined by spaces
@@ -52,12 +59,28 @@ check "cohorts: everyone joined in 1970-01, one row" test "$(col "$T/h/cohorts.c
 check "summary printed" grep -q "momentum" "$T/h.out"
 check "no static-map outputs (movemap map writes those)" test ! -e "$T/h/network.graphml"
 
+check "GEXF dynamic" grep -q 'mode="dynamic"' "$T/h/network.gexf"
+check "GEXF carries the per-window degree and rank" grep -q 'title="degree_window_rank"' "$T/h/network.gexf"
+check "GEXF schema-valid" gexf_valid "$T/h/network.gexf"
+# b's degree in window 0 ([0, 10) -> written over [0 s, 9 s]) is 2
+check "GEXF: window 0 value of b" python3 - "$T/h/network.gexf" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://gexf.net/1.3"}
+root = ET.parse(sys.argv[1]).getroot()
+ids = {a.get("title"): a.get("id") for a in root.iter("{http://gexf.net/1.3}attribute")}
+node = [n for n in root.iter("{http://gexf.net/1.3}node") if n.get("id") == "b"][0]
+vals = [(v.get("start"), v.get("value")) for v in node.iter("{http://gexf.net/1.3}attvalue")
+        if v.get("for") == ids["degree_window"]]
+sys.exit(0 if ("1970-01-01T00:00:00Z", "2") in vals else 1)
+PY
+
 # 2. Lapse: the gap 25 -> 41 is longer than 10 s.
 "$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --lapse 10s \
-  --measures none -q --out "$T/l"; rc=$?
+  --measures none --no-gexf -q --out "$T/l"; rc=$?
 check "lapse run exits 0" test "$rc" -eq 0
 check "lapse: active (got $(col "$T/l/windows.csv" active))" test "$(col "$T/l/windows.csv" active)" = "4 4 4 2 2"
 check "lapse: no trajectories" test "$(wc -l < "$T/l/trajectories.csv")" -eq 1
+check "--no-gexf: no GEXF" test ! -e "$T/l/network.gexf"
 
 # 3. Calendar months on the sample; determinism across thread counts.
 "$MM" momentum "$DATA/interactions.csv" --actors "$DATA/actors.csv" --windows month -q -t 1 --out "$T/m1"; rc=$?

@@ -25,6 +25,7 @@ from movemap.network import (
     DEFAULT_CENTRALITY_MEASURES,
     CentralityArrays,
     Network,
+    Ripples,
 )
 
 __version__ = "0.1.0"
@@ -39,6 +40,7 @@ __all__ = [
     "IoError",
     "Momentum",
     "Network",
+    "Ripples",
     "UsageError",
     "WINDOW_MEASURES",
     "__version__",

@@ -1,5 +1,5 @@
 """Type stubs for movemap._core, the C++ engine module (bindings/register_network.cpp,
-bindings/register_centrality.cpp)."""
+bindings/register_centrality.cpp, bindings/register_temporal.cpp)."""
 
 import os
 from typing import Any, Callable, Sequence, TypedDict
@@ -78,7 +78,7 @@ def log_from_columns(time: npt.NDArray[np.int64] | Sequence[str | None], source:
 def read_actors(path: _Path, columns: dict[str, str] = ..., format: str = "auto", delimiter: str = "") -> ActorTable: ...
 def actors_from_columns(ids: _Text, attributes: dict[str, _Text] = ..., id_name: str = "id") -> ActorTable: ...
 def build_network(log: Log, actors: ActorTable | None = None, directed: bool = True, attendance: str = "count",
-                  consume: bool = False, keep_contacts: bool = False) -> Network: ...
+                  consume: bool = False, keep_contacts: bool = True) -> Network: ...
 
 class CentralityResult(TypedDict):
     measures: list[str]
@@ -103,3 +103,34 @@ def momentum(network: Network, windows: str = "sliding", width: int = ..., step:
              lapse: int = 0, half_life: float = 0.0, measures: Sequence[str] = ..., span: float = 3.0,
              rising: int = 20, sensitivity: Sequence[int] = ...,
              progress: Callable[[float], Any] | None = None) -> dict[str, Any]: ...
+
+# bindings/register_temporal.cpp
+
+class ReachResult(TypedDict):
+    start: int
+    seeds: npt.NDArray[np.uint32]
+    arrival: npt.NDArray[np.int64]
+    reached: int
+    curve_time: npt.NDArray[np.int64]
+    curve_reached: npt.NDArray[np.int64]
+
+class CascadesResult(TypedDict):
+    joined: npt.NDArray[np.int64]
+    recruiter: npt.NDArray[np.uint32]
+    recruited_at: npt.NDArray[np.int64]
+    root: npt.NDArray[np.uint32]
+    depth: npt.NDArray[np.uint32]
+    size: npt.NDArray[np.int64]
+    height: npt.NDArray[np.uint32]
+    recruits: npt.NDArray[np.int64]
+    roots: npt.NDArray[np.uint32]
+    order: npt.NDArray[np.uint32]
+    pre: npt.NDArray[np.uint64]
+
+def temporal_reach(network: Network, seeds: Sequence[str], start: int | None = None, strict: bool = False,
+                   both_ways: bool = False, progress: Callable[[float], Any] | None = None) -> ReachResult: ...
+def recruitment_cascades(network: Network, follow_direction: bool = False,
+                         progress: Callable[[float], Any] | None = None) -> CascadesResult: ...
+def write_gexf(network: Network, path: _Path, dynamic: bool = False, lapse: int = 0,
+               attributes: Sequence[str] | None = None, labels: bool = True, measures: bool = True,
+               timeline: dict[str, Any] | None = None) -> None: ...

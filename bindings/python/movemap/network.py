@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Sequence, Union
 
@@ -74,6 +75,94 @@ class CentralityArrays:
     ties: dict[str, np.ndarray] = field(default_factory=dict)
     network: dict[str, float] = field(default_factory=dict)
     notes: dict[str, int | float | str] = field(default_factory=dict)
+
+
+_NEVER = np.iinfo(np.int64).max
+_NO_NODE = np.iinfo(np.uint32).max
+
+
+@dataclass(frozen=True)
+class Ripples:
+    """How far change ripples out from the seeds, and who brought whom in.
+
+    Returned by :meth:`Network.ripples`; the same tables as ``movemap
+    ripples`` writes (docs/ripples.md). Times are UTC datetimes.
+
+    Attributes
+    ----------
+    reach
+        Indexed by actor id (every actor): ``seed`` (bool), ``reached``
+        (bool), ``earliest_arrival`` (NaT when never reached).
+    curve
+        Indexed by ``time`` (DatetimeIndex): ``reached`` (by then, seeds
+        included) and ``new``; the first row is the start.
+    cascades
+        Indexed by actor id (actors with contacts): ``recruiter`` (actor id;
+        missing for roots), ``root`` (the cascade's root; itself for roots),
+        ``depth``, ``joined``,
+        ``recruited_at`` (NaT for roots), ``recruits``, ``cascade_size``,
+        ``cascade_depth``.
+    roots
+        Indexed by root actor, largest cascade first: ``joined``, ``size``,
+        ``depth``, ``recruits``.
+    seeds
+        The same for each seed's own cascade, indexed by seed.
+    growth
+        Long format, one row per seed and calendar month from the seed's
+        first month with members: ``seed``, ``month`` (month start),
+        ``joined`` (cascade members who joined that month), ``size``
+        (members by the end of it).
+    start
+        When reach starts (the seeds' arrival time).
+    """
+
+    reach: pd.DataFrame
+    curve: pd.DataFrame
+    cascades: pd.DataFrame
+    roots: pd.DataFrame
+    seeds: pd.DataFrame
+    growth: pd.DataFrame
+    start: pd.Timestamp
+
+
+def _utc_or_nat(seconds: np.ndarray) -> pd.DatetimeIndex:
+    """UTC datetimes from Unix seconds, NaT where the engine says never."""
+    s = np.asarray(seconds, dtype=np.int64)
+    out = pd.to_datetime(np.where(s == _NEVER, 0, s), unit="s", utc=True)
+    return out.where(s != _NEVER)
+
+
+def _seconds(when: Any, what: str) -> int:
+    """Unix seconds of a time given as text, datetime or Timestamp (naive = UTC)."""
+    try:
+        ts = pd.Timestamp(when)
+    except (ValueError, TypeError) as e:
+        raise _core.UsageError(f"{what}={when!r}: expected a date or date-time ({e})") from None
+    if ts.tzinfo is None:
+        ts = ts.tz_localize("UTC")
+    return ts.value // 1_000_000_000  # floor: fractions of a second are truncated toward the past
+
+
+def _lapse_seconds(lapse: Any) -> int:
+    """A lapse period in seconds: None/0 (no lapse), seconds (int), '90d', a Timedelta."""
+    if lapse is None:
+        return 0
+    units = {"s": 1, "h": 3600, "d": 86400, "w": 7 * 86400}
+    if isinstance(lapse, (int, np.integer)) and not isinstance(lapse, bool):
+        seconds = int(lapse)
+    elif isinstance(lapse, str) and re.fullmatch(r"\s*\d+\s*[shdw]\s*", lapse):
+        text = lapse.strip()
+        seconds = int(text[:-1]) * units[text[-1]]  # as the CLI's --lapse: 12h, 30d, 2w
+    else:
+        try:
+            seconds = int(pd.Timedelta(lapse).total_seconds())
+        except (ValueError, TypeError) as e:
+            raise _core.UsageError(
+                f"lapse={lapse!r}: expected seconds, a duration such as '90d' or '12h', or a Timedelta ({e})"
+            ) from None
+    if seconds < 0:
+        raise _core.UsageError(f"lapse={lapse!r}: expected 0 or a positive duration")
+    return seconds
 
 
 class Network:
@@ -498,6 +587,131 @@ class Network:
                        last_seen=int(t["last_seen"][e]), kinds=kinds[e])
         return g
 
+    # ------------------------------------------------------------ ripples --
+
+    def ripples(self, seeds: Sequence[str] | str = "role=champion", *, start: Any = None, strict: bool = False,
+                both_ways: bool = False, recruit_by_source: bool = False, progress: Progress = None) -> Ripples:
+        """Temporal reach from the seeds and recruitment cascades.
+
+        The computation ``movemap ripples`` runs (docs/ripples.md), on the
+        log's time-ordered contacts (one pass each; GIL released).
+
+        Parameters
+        ----------
+        seeds
+            Actor ids and/or ``ATTRIBUTE=VALUE`` selectors (default the
+            champions, ``"role=champion"``).
+        start
+            When the seeds start spreading (text, datetime, Timestamp; naive
+            means UTC). Default: the first contact. Earlier contacts carry
+            nothing.
+        strict
+            Each step of a path strictly later than the one before. By
+            default contacts at one instant chain (a -> b and b -> c at the
+            same time carry reach from a to c).
+        both_ways
+            In a directed network, reach crosses contacts both ways (default:
+            source -> target only).
+        recruit_by_source
+            In a directed network, only a contact's source can recruit its
+            target (default: meeting is enough).
+        progress
+            True (a tqdm bar when tqdm is installed), a callable taking the
+            fraction done, or None. Ctrl-C cancels (:class:`movemap.Cancelled`).
+
+        Returns
+        -------
+        Ripples
+            ``reach``, ``curve``, ``cascades``, ``roots``, ``seeds`` and
+            ``growth`` DataFrames.
+
+        >>> r = net.ripples()                           # doctest: +SKIP
+        >>> r.curve["reached"].plot(drawstyle="steps-post")  # doctest: +SKIP
+        >>> r.seeds.nlargest(5, "size")                 # doctest: +SKIP
+        """
+        start_s = None if start is None else _seconds(start, "start")
+        with _progress_callback(progress) as cb:
+            reach = _core.temporal_reach(self._core, _seed_list(seeds), start=start_s, strict=strict,
+                                         both_ways=both_ways, progress=cb)
+            cas = _core.recruitment_cascades(self._core, follow_direction=recruit_by_source, progress=cb)
+        ids = self.actors()
+        id_array = np.asarray(ids, dtype=object)
+        n = len(ids)
+        seed_nodes = np.asarray(reach["seeds"], dtype=np.int64)
+        is_seed = np.zeros(n, dtype=bool)
+        is_seed[seed_nodes] = True
+        arrival = np.asarray(reach["arrival"])
+        reach_df = pd.DataFrame({"seed": is_seed, "reached": arrival != _NEVER,
+                                 "earliest_arrival": _utc_or_nat(arrival)}, index=ids)
+        curve_reached = np.asarray(reach["curve_reached"], dtype=np.int64)
+        curve = pd.DataFrame({"reached": curve_reached, "new": np.diff(curve_reached, prepend=0)},
+                             index=pd.DatetimeIndex(_utc(reach["curve_time"]), name="time"))
+
+        joined = np.asarray(cas["joined"])
+        active = np.flatnonzero(joined != _NEVER)
+
+        def names(nodes: np.ndarray) -> np.ndarray:
+            nodes = np.asarray(nodes, dtype=np.int64)
+            out = np.full(len(nodes), None, dtype=object)
+            ok = nodes != _NO_NODE
+            out[ok] = id_array[nodes[ok]]
+            return out
+
+        size = np.asarray(cas["size"], dtype=np.int64)
+        height = np.asarray(cas["height"], dtype=np.int64)
+        recruits = np.asarray(cas["recruits"], dtype=np.int64)
+        joined_utc = _utc_or_nat(joined)
+        cascades = pd.DataFrame({
+            "recruiter": names(np.asarray(cas["recruiter"])[active]),
+            "root": names(np.asarray(cas["root"])[active]),
+            "depth": np.asarray(cas["depth"], dtype=np.int64)[active],
+            "joined": joined_utc[active],
+            "recruited_at": _utc_or_nat(np.asarray(cas["recruited_at"])[active]),
+            "recruits": recruits[active],
+            "cascade_size": size[active],
+            "cascade_depth": height[active],
+        }, index=pd.Index(id_array[active], name="id"))
+
+        def heads(nodes: np.ndarray, name: str) -> pd.DataFrame:
+            nodes = np.asarray(nodes, dtype=np.int64)
+            return pd.DataFrame({"joined": joined_utc[nodes], "size": size[nodes], "depth": height[nodes],
+                                 "recruits": recruits[nodes]}, index=pd.Index(id_array[nodes], name=name))
+
+        roots = np.asarray(cas["roots"], dtype=np.int64)
+        roots = roots[np.lexsort((roots, -size[roots]))]
+        growth = self._cascade_growth(seed_nodes, joined, size, np.asarray(cas["order"]), np.asarray(cas["pre"]),
+                                      id_array)
+        return Ripples(reach=reach_df, curve=curve, cascades=cascades, roots=heads(roots, "root"),
+                       seeds=heads(seed_nodes, "seed"), growth=growth, start=_utc(reach["start"]))
+
+    @staticmethod
+    def _cascade_growth(seed_nodes: np.ndarray, joined: np.ndarray, size: np.ndarray, order: np.ndarray,
+                        pre: np.ndarray, id_array: np.ndarray) -> pd.DataFrame:
+        """Each seed's cascade by calendar month (UTC), as cascade_growth.csv."""
+        def month_index(sec: np.ndarray) -> np.ndarray:  # calendar months (UTC) since 1970-01
+            return np.asarray(sec, dtype="datetime64[s]").astype("datetime64[M]").astype(np.int64)
+
+        columns: dict[str, list[Any]] = {"seed": [], "month": [], "joined": [], "size": []}
+        live = [int(s) for s in seed_nodes if joined[s] != _NEVER]
+        if live:
+            first = int(month_index(np.array([min(joined[s] for s in live)]))[0])
+            last = int(month_index(joined[joined != _NEVER]).max())
+            span = np.arange(first, last + 1)
+            for s in live:
+                members = order[int(pre[s]):int(pre[s]) + int(size[s])]
+                counts = np.bincount(month_index(joined[members]) - first, minlength=len(span))
+                cumulative = np.cumsum(counts)
+                keep = cumulative > 0
+                columns["seed"] += [id_array[s]] * int(keep.sum())
+                columns["month"] += span[keep].tolist()
+                columns["joined"] += counts[keep].tolist()
+                columns["size"] += cumulative[keep].tolist()
+        months = np.asarray(columns["month"], dtype=np.int64).astype("datetime64[M]").astype("datetime64[s]")
+        return pd.DataFrame({"seed": pd.Series(columns["seed"], dtype=object),
+                             "month": pd.to_datetime(months.astype(np.int64), unit="s", utc=True),
+                             "joined": pd.Series(columns["joined"], dtype=np.int64),
+                             "size": pd.Series(columns["size"], dtype=np.int64)})
+
     # ----------------------------------------------------------- writers --
 
     def write_graphml(self, path: str | os.PathLike[str], *, attributes: Sequence[str] | None = None,
@@ -514,6 +728,30 @@ class Network:
         """
         self._core.write_graphml(os.fspath(path), attributes=_names(attributes), labels=labels,
                                  measures=measures)
+
+    def write_gexf(self, path: str | os.PathLike[str], dynamic: bool = False, lapse: Any = None, *,
+                   attributes: Sequence[str] | None = None, labels: bool = True, measures: bool = True,
+                   timeline: dict[str, Any] | None = None) -> None:
+        """Writes GEXF 1.3 for Gephi, valid against the GEXF 1.3 schema.
+
+        Static (default): the columns of :meth:`write_graphml` (actor
+        attributes, the label as Gephi's Label, degree, strength, component;
+        ties with their weight as Gephi's Weight, count, first_seen,
+        last_seen, kinds). ``dynamic=True``: the same with node and edge
+        spells from the log's contacts, so Gephi's Timeline plays the
+        movement's growth: an actor or tie appears at its first contact and,
+        with ``lapse`` (seconds, ``"90d"``, ``"12h"`` or a Timedelta), lapses
+        when unseen for that long, reappearing at its next contact; without
+        a lapse it stays to the end of the log. ``timeline`` (advanced: per-window
+        node values, as the momentum measures produce) is
+        ``{"start": seconds, "end": seconds, "columns": {name: (offsets,
+        nodes, values)}}``; see io/gexf_writer.hpp. Conventions:
+        docs/outputs.md. Written atomically.
+
+        >>> net.write_gexf("movement.gexf", dynamic=True, lapse="90d")  # doctest: +SKIP
+        """
+        _core.write_gexf(self._core, os.fspath(path), dynamic=dynamic, lapse=_lapse_seconds(lapse),
+                         attributes=_names(attributes), labels=labels, measures=measures, timeline=timeline)
 
     def write_node_table(self, path: str | os.PathLike[str], *, attributes: Sequence[str] | None = None,
                          labels: bool = True, measures: bool = True) -> None:
