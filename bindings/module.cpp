@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   register_centrality(m);
   register_momentum(m);
   register_temporal(m);
+  register_trust(m);
 }

@@ -14,3 +14,6 @@ void register_momentum(pybind11::module_& m);
 // Temporal measures on Network::contacts and the GEXF writer: temporal_reach,
 // recruitment_cascades, cascade_growth, write_gexf.
 void register_temporal(pybind11::module_& m);
+// Pseudonymisation (io/pseudonymise.hpp): read_pseudonym_key, pseudonym,
+// pseudonymise.
+void register_trust(pybind11::module_& m);

@@ -50,9 +50,74 @@ void AtomicFile::commit() {
   const int rc = std::fclose(f_);
   f_ = nullptr;
   if (rc != 0) throw IoError(path_ + ": write failed: " + std::strerror(errno));
+  if (OutputBatch* batch = OutputBatch::current()) {
+    batch->add(tmp_, path_);  // the batch owns the temporary from here
+    committed_ = true;
+    return;
+  }
   if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
     throw IoError(path_ + ": cannot move the finished file into place: " + std::strerror(errno));
   committed_ = true;
+}
+
+namespace {
+OutputBatch* g_current_batch = nullptr;
+}
+
+OutputBatch::OutputBatch() : outer_(g_current_batch) { g_current_batch = this; }
+
+OutputBatch::~OutputBatch() {
+  if (open_) discard();
+  if (g_current_batch == this) g_current_batch = outer_;
+}
+
+OutputBatch* OutputBatch::current() {
+  OutputBatch* b = g_current_batch;
+  return b && b->open_ ? b : nullptr;
+}
+
+void OutputBatch::add(std::string tmp, std::string path) {
+  try {
+    pending_.emplace_back(std::move(tmp), std::move(path));
+  } catch (...) {
+    std::remove(tmp.c_str());
+    throw;
+  }
+}
+
+std::vector<std::string> OutputBatch::targets() const {
+  std::vector<std::string> out;
+  for (const auto& [tmp, path] : pending_) out.push_back(path);
+  return out;
+}
+
+void OutputBatch::discard() noexcept {
+  for (const auto& [tmp, path] : pending_) std::remove(tmp.c_str());
+  pending_.clear();
+  open_ = false;
+}
+
+void OutputBatch::commit() {
+  if (!open_) return;
+  for (const auto& [tmp, path] : pending_) {
+    std::error_code ec;
+    const auto st = std::filesystem::symlink_status(path, ec);
+    if (!ec && std::filesystem::exists(st) && std::filesystem::is_directory(st)) {
+      const std::string why = path + ": cannot write the output: a directory of that name is in the way";
+      discard();
+      throw IoError(why);
+    }
+  }
+  for (std::size_t i = 0; i < pending_.size(); ++i)
+    if (std::rename(pending_[i].first.c_str(), pending_[i].second.c_str()) != 0) {
+      const std::string why = std::strerror(errno);
+      const std::string path = pending_[i].second;
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(i));
+      discard();
+      throw IoError(path + ": cannot move the finished file into place: " + why);
+    }
+  pending_.clear();
+  open_ = false;
 }
 
 void ensure_directory(const std::string& dir) {

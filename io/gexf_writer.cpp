@@ -24,14 +24,29 @@ GexfSpells spells_of(const Network& net, std::size_t items, timestamp lapse, See
   const Contacts& c = net.contacts;
   timestamp log_end = net.stats.last_time;
   if (!c.empty()) log_end = std::max(log_end, c.time.back());
-  std::vector<timestamp> first(items, kNoSpell), last(items, kNoSpell);
-  std::vector<std::uint32_t> owner;  // finished spells, in the order they end
+  GexfSpells out;
+  std::vector<timestamp> first(items, kNoSpell);
+  if (lapse == 0) {  // one spell per item seen: [first contact, end of the log]
+    auto mark = [&](std::size_t i, timestamp t) {
+      if (first[i] == kNoSpell) first[i] = t;
+    };
+    for (std::size_t k = 0; k < c.size(); ++k) seen(k, mark);
+    out.offsets.assign(items + 1, 0);
+    for (std::size_t i = 0; i < items; ++i) {
+      out.offsets[i + 1] = out.offsets[i] + (first[i] != kNoSpell);
+      if (first[i] != kNoSpell) out.start.push_back(first[i]);
+    }
+    out.end.assign(out.start.size(), log_end);
+    return out;
+  }
+  std::vector<timestamp> last(items, kNoSpell);
+  std::vector<std::uint64_t> owner;  // finished spells, in the order they end
   std::vector<timestamp> s0, s1;
   auto visit = [&](std::size_t i, timestamp t) {
     if (first[i] == kNoSpell) {
       first[i] = last[i] = t;
-    } else if (lapse > 0 && t - last[i] > lapse) {
-      owner.push_back(static_cast<std::uint32_t>(i));
+    } else if (t - last[i] > lapse) {
+      owner.push_back(i);
       s0.push_back(first[i]);
       s1.push_back(last[i] + lapse);
       first[i] = last[i] = t;
@@ -42,12 +57,11 @@ GexfSpells spells_of(const Network& net, std::size_t items, timestamp lapse, See
   for (std::size_t k = 0; k < c.size(); ++k) seen(k, visit);
   for (std::size_t i = 0; i < items; ++i)
     if (first[i] != kNoSpell) {
-      owner.push_back(static_cast<std::uint32_t>(i));
+      owner.push_back(i);
       s0.push_back(first[i]);
-      s1.push_back(lapse > 0 ? last[i] + lapse : log_end);
+      s1.push_back(last[i] + lapse);
     }
   // Group by item (counting sort, stable: each item's spells stay in time order).
-  GexfSpells out;
   out.offsets.assign(items + 1, 0);
   for (const auto i : owner) ++out.offsets[i + 1];
   for (std::size_t i = 0; i < items; ++i) out.offsets[i + 1] += out.offsets[i];
@@ -55,7 +69,7 @@ GexfSpells spells_of(const Network& net, std::size_t items, timestamp lapse, See
   out.end.resize(owner.size());
   std::vector<std::uint64_t> next(out.offsets.begin(), out.offsets.end() - 1);
   for (std::size_t k = 0; k < owner.size(); ++k) {
-    const std::uint64_t at = next[owner[k]]++;
+    const std::uint64_t at = next[static_cast<std::size_t>(owner[k])]++;
     out.start[at] = s0[k];
     out.end[at] = s1[k];
   }

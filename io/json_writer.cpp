@@ -89,8 +89,15 @@ void centrality_object(Writer& w, const CentralityOutput& c, const CentralityReq
 
 }  // namespace
 
+GroupTable actors_by_role_table(const NetworkSummary& s, std::uint64_t min_group_size) {
+  GroupTable t;
+  for (const auto& [role, count] : s.actors_by_role) t.rows.push_back({role, count, {}, false});
+  suppress_small_groups(t, min_group_size);
+  return t;
+}
+
 std::string summary_json(const NetworkSummary& s, const ReadStats& in, const CentralityOutput* centrality,
-                         const CentralityRequest* request) {
+                         const CentralityRequest* request, std::uint64_t min_group_size) {
   rapidjson::StringBuffer sb;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(sb);
   w.SetIndent(' ', 2);
@@ -138,11 +145,21 @@ std::string summary_json(const NetworkSummary& s, const ReadStats& in, const Cen
   u64("without_interactions", st.actors_without_interactions);
   w.Key("by_role");
   w.StartObject();
-  for (const auto& [role, count] : s.actors_by_role) {
-    w.Key(role.c_str(), static_cast<rapidjson::SizeType>(role.size()));
-    w.Uint64(count);
+  const GroupTable by_role = actors_by_role_table(s, min_group_size);
+  for (const auto& r : by_role.rows) {
+    w.Key(r.group.c_str(), static_cast<rapidjson::SizeType>(r.group.size()));
+    if (r.actors) w.Uint64(*r.actors);
+    else w.Null();
   }
   w.EndObject();
+  if (min_group_size > 0) {
+    u64("min_group_size", min_group_size);
+    w.Key("by_role_suppressed");
+    w.StartArray();
+    for (const auto& r : by_role.rows)
+      if (r.suppressed) w.String(r.group.c_str(), static_cast<rapidjson::SizeType>(r.group.size()));
+    w.EndArray();
+  }
   w.EndObject();
   w.Key("network");
   w.StartObject();
@@ -170,9 +187,10 @@ std::string summary_json(const NetworkSummary& s, const ReadStats& in, const Cen
 }
 
 void write_summary_json(const std::string& path, const NetworkSummary& s, const ReadStats& in,
-                        const CentralityOutput* centrality, const CentralityRequest* request) {
+                        const CentralityOutput* centrality, const CentralityRequest* request,
+                        std::uint64_t min_group_size) {
   AtomicFile f(path);
-  f.write(summary_json(s, in, centrality, request));
+  f.write(summary_json(s, in, centrality, request, min_group_size));
   f.commit();
 }
 

@@ -14,12 +14,17 @@ int run_map(const std::vector<std::string>& args) {
       "  ties.csv         one row per tie\n"
       "  summary.json     rows read/accepted/rejected, network summary, actors by role\n"
       "  network.gexf     with --gexf: GEXF 1.3 for Gephi, the same columns as the GraphML\n"
-      "LOG is CSV/TSV, JSON Lines or a JSON array (by extension, or --format); '-' is stdin.";
+      "  manifest.json    version, command line, inputs with SHA-256, options, timings\n"
+      "LOG is CSV/TSV, JSON Lines or a JSON array (by extension, or --format); '-' is stdin.\n"
+      "The files appear together when the run succeeds, or not at all. Personal data:\n"
+      "--pseudonymise KEYFILE, --min-group-size K (docs/trust.md).";
   const std::string examples =
       "Examples:\n"
       "  movemap map data-samples/interactions.csv --actors data-samples/actors.csv --out out/sample\n"
       "  movemap map log.csv --columns time=Date,source=From,target=To --undirected --out out/\n"
-      "  movemap map export.csv --time-col When --skip-invalid out/rejects.csv --out out/\n";
+      "  movemap map export.csv --time-col When --skip-invalid out/rejects.csv --out out/\n"
+      "  head -c 32 /dev/urandom > project.key   # once; keep it apart from the exports\n"
+      "  movemap map log.csv --actors actors.csv --pseudonymise project.key --min-group-size 5 --out share/\n";
   InputOptions in;
   po::options_description desc("Options");
   in.add_to(desc);
@@ -85,6 +90,7 @@ int run_centrality(const std::vector<std::string>& args) {
       "  nodes.csv        the map columns, then one column per measure\n"
       "  ties.csv         + betweenness when tie_betweenness is asked for\n"
       "  summary.json     + \"centrality\": measures, options, network-level values, notes\n"
+      "  manifest.json    version, command line, inputs with SHA-256, options, timings\n"
       "Measures: degree, betweenness, tie_betweenness, betweenness_sampled, closeness,\n"
       "harmonic, eigenvector, pagerank, katz, core, clustering. Default: degree,\n"
       "betweenness, closeness, harmonic, pagerank, eigenvector, core, clustering.\n"
@@ -113,7 +119,8 @@ int run_centrality(const std::vector<std::string>& args) {
       ("seed", po::value(&req.seed)->default_value(req.seed), "betweenness_sampled: random seed")
       ("alpha", po::value(&req.pagerank_alpha)->default_value(req.pagerank_alpha, fmt(req.pagerank_alpha, 6)), "PageRank damping")
       ("seeds", po::value(&seeds),
-       "personalised PageRank: comma-separated actor ids and/or ATTRIBUTE=VALUE (e.g. role=champion)")
+       "personalised PageRank: comma-separated actor ids and/or ATTRIBUTE=VALUE (e.g. role=champion); "
+       "with --pseudonymise, ids are pseudonyms")
       ("katz-alpha", po::value(&req.katz_alpha)->default_value(req.katz_alpha, fmt(req.katz_alpha, 6)),
        "Katz attenuation (below 1 / largest eigenvalue)")
       ("katz-beta", po::value(&req.katz_beta)->default_value(req.katz_beta, fmt(req.katz_beta, 6)), "Katz constant term")

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "io/cli/commands.hpp"
+#include "io/cli/network_run.hpp"
 #include "movemap/error.hpp"
 
 namespace {
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
     std::puts("movemap " MOVEMAP_VERSION);
     return 0;
   }
+  movemap::cli::command_line() = args;
   const std::string verb = args[0];
   args.erase(args.begin());
   try {

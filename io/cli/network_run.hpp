@@ -35,7 +35,15 @@
 #include "movemap/structure/components.hpp"
 #include "movemap/structure/summary.hpp"
 
+#include "io/group_suppression.hpp"
+#include "io/memory_estimate.hpp"
 #include "io/node_measures.hpp"
+#include "io/pseudonymise.hpp"
+#include "io/run_manifest.hpp"
+
+#include <boost/any.hpp>
+#include <filesystem>
+#include <exception>
 
 namespace po = boost::program_options;
 
@@ -89,6 +97,35 @@ inline std::unique_ptr<tbb::global_control> thread_limit(int threads) {
                                                static_cast<std::size_t>(threads));
 }
 
+// The command line (argv after the program name), set once by main() for
+// the run manifest.
+inline std::vector<std::string>& command_line() {
+  static std::vector<std::string> args;
+  return args;
+}
+
+// An option's value as the manifest writes it (flags: true).
+inline ManifestValue manifest_value(const po::variable_value& v) {
+  const boost::any& a = v.value();
+  if (a.empty()) return true;
+  if (const auto* s = boost::any_cast<std::string>(&a)) return *s;
+  if (const auto* i = boost::any_cast<int>(&a)) return static_cast<std::int64_t>(*i);
+  if (const auto* i = boost::any_cast<long>(&a)) return static_cast<std::int64_t>(*i);
+  if (const auto* i = boost::any_cast<long long>(&a)) return static_cast<std::int64_t>(*i);
+  if (const auto* u = boost::any_cast<unsigned>(&a)) return static_cast<std::uint64_t>(*u);
+  if (const auto* u = boost::any_cast<unsigned long>(&a)) return static_cast<std::uint64_t>(*u);
+  if (const auto* u = boost::any_cast<unsigned long long>(&a)) return static_cast<std::uint64_t>(*u);
+  if (const auto* d = boost::any_cast<double>(&a)) return *d;
+  if (const auto* f = boost::any_cast<float>(&a)) return static_cast<double>(*f);
+  if (const auto* b = boost::any_cast<bool>(&a)) return *b;
+  if (const auto* l = boost::any_cast<std::vector<std::string>>(&a)) {
+    std::string joined;
+    for (const auto& x : *l) joined += (joined.empty() ? "" : ",") + x;
+    return joined;
+  }
+  return std::string("(value of type ") + a.type().name() + ")";
+}
+
 inline std::string fmt(double v, int digits = 4) {
   if (std::isnan(v)) return "n/a";
   char b[64];
@@ -100,10 +137,11 @@ inline std::string fmt(double v, int digits = 4) {
 // network they lead to: one place parses, checks, reads, builds and writes.
 struct InputOptions {
   std::string log, actors, out, format = "auto", delimiter, columns, actor_columns, rejects, attendance = "count",
-                                attributes;
+                                attributes, pseudonymise;
   int threads = 0;
   bool gexf = false;           // --gexf: also write network.gexf (static)
   bool keep_contacts = false;  // set by verbs that need Network::contacts (temporal measures)
+  unsigned min_group_size = 0;
   LogColumns lc;
   ActorColumns ac;
 
@@ -133,9 +171,18 @@ struct InputOptions {
         ("attendance", po::value(&attendance)->default_value("count"),
          "co-attendance ties: count (1 per shared event), newman (1/(k-1)), or none (keep only the person-event "
          "form)")
-        ("attributes", po::value(&attributes), "export only these actor attributes (comma-separated)")
+        ("attributes", po::value(&attributes),
+         "export only these actor attributes (comma-separated); with --pseudonymise, the attributes kept "
+         "(default there: role,site)")
         ("no-labels", "leave the label column out of every export")
         ("gexf", po::bool_switch(&gexf), "also write network.gexf (GEXF 1.3 for Gephi)")
+        ("pseudonymise", po::value(&pseudonymise),
+         "replace every actor id in every output by HMAC-SHA-256(key, id) (first 16 bytes, hex) with the key in "
+         "this FILE (raw bytes, >= 16; e.g. head -c 32 /dev/urandom > FILE); drops labels and every attribute "
+         "but role and site unless named by --attributes. Not with --skip-invalid (see docs/trust.md)")
+        ("min-group-size", po::value(&min_group_size)->default_value(0),
+         "suppress group-level counts (actors by role, ...) of groups with fewer than K actors (blank, flagged "
+         "'suppressed'); 0 = off")
         ("timings", "print the time each phase took (to standard error)")
         ("quiet,q", "print nothing but errors");
   }
@@ -161,10 +208,70 @@ class NetworkRun {
     else throw UsageError("--attendance \"" + o.attendance + "\": expected count, newman or none");
     exports_.attributes = split_list(o.attributes);
     exports_.labels = !vm.count("no-labels");
+    if (!o.pseudonymise.empty()) {
+      if (!o.rejects.empty())
+        throw UsageError("--pseudonymise and --skip-invalid exclude each other: the rejects file holds the raw "
+                         "rows, with their actor ids. Find and fix the bad rows in a run without --pseudonymise, "
+                         "then pseudonymise the clean log");
+      key_ = read_pseudonym_key(o.pseudonymise);
+      exports_.attributes = pseudonymised_attributes(exports_.attributes);
+      exports_.labels = exports_.labels && exports_.keeps("label");
+    }
     limit_ = thread_limit(o.threads);
     install_interrupt_handler();
-    read_and_build(nopt);
+    record_manifest(vm);
+    if (o.log != "-") check_memory(estimate_memory(o.log, o.actors));
+    // Everything this run writes (the rejects file included) is renamed into
+    // place only when the whole run succeeded (commit()).
+    std::error_code ec;
+    created_dir_ = !std::filesystem::exists(o.out, ec);
+    batch_.emplace();
+    try {
+      read_and_build(nopt);
+    } catch (...) {
+      batch_.reset();
+      remove_created_dir();
+      throw;
+    }
   }
+
+  // A run that ends normally commits its outputs (writing manifest.json
+  // first) if the verb did not; one ended by an exception leaves no file and
+  // removes the output folder if it created it and it is empty.
+  ~NetworkRun() noexcept(false) {
+    if (batch_ && std::uncaught_exceptions() == exceptions_at_start_) {
+      try {
+        commit();
+      } catch (...) {
+        batch_.reset();
+        remove_created_dir();
+        throw;
+      }
+      return;
+    }
+    batch_.reset();
+    remove_created_dir();
+  }
+  NetworkRun(const NetworkRun&) = delete;
+  NetworkRun& operator=(const NetworkRun&) = delete;
+
+  // Writes manifest.json and moves every output of the run into place
+  // (io/atomic_file.hpp, OutputBatch). Called by print_written() and by the
+  // destructor; later files are written atomically each on their own.
+  void commit() {
+    if (!batch_) return;
+    if (interrupted()) throw Cancelled();
+    manifest_.outputs.clear();
+    for (const auto& t : batch_->targets())
+      manifest_.outputs.push_back(t.compare(0, dir_.size(), dir_) == 0 ? t.substr(dir_.size()) : t);
+    manifest_.outputs.push_back("manifest.json");
+    write_manifest(dir_ + "manifest.json", manifest_);
+    batch_->commit();
+    batch_.reset();
+  }
+
+  // --min-group-size (0: no suppression).
+  std::uint64_t min_group_size() const { return o_.min_group_size; }
 
   const Network& net() const { return net_; }
   bool quiet() const { return quiet_; }
@@ -173,6 +280,7 @@ class NetworkRun {
 
   void phase(const char* name) {
     const auto now = std::chrono::steady_clock::now();
+    manifest_.timings.emplace_back(name, std::chrono::duration<double>(now - phase_start_).count());
     if (timings_)
       std::fprintf(stderr, "  [time] %-22s %8.3f s\n", name, std::chrono::duration<double>(now - phase_start_).count());
     phase_start_ = now;
@@ -195,7 +303,7 @@ class NetworkRun {
     }
     write_node_table(dir_ + "nodes.csv", net_, measures, exports_);
     write_tie_table(dir_ + "ties.csv", net_, ties);
-    write_summary_json(dir_ + "summary.json", summary, stats_, centrality, request);
+    write_summary_json(dir_ + "summary.json", summary, stats_, centrality, request, o_.min_group_size);
     phase("write CSV + JSON");
   }
 
@@ -215,7 +323,10 @@ class NetworkRun {
                 (unsigned long long)summary.actors, (unsigned long long)st.actors_in_table,
                 (unsigned long long)st.actors_created, (unsigned long long)st.actors_without_interactions);
     std::string roles;
-    for (const auto& [r, c] : summary.actors_by_role) roles += (roles.empty() ? "" : ", ") + r + " " + std::to_string(c);
+    const GroupTable by_role = actors_by_role_table(summary, o_.min_group_size);
+    for (const auto& r : by_role.rows)
+      roles += (roles.empty() ? "" : ", ") + r.group + " " +
+               (r.suppressed ? std::string("(suppressed)") : std::to_string(*r.actors));
     std::printf("  by role        %s\n", roles.c_str());
     std::printf("  ties           %llu (%s), density %s, reciprocity %s\n", (unsigned long long)summary.ties,
                 summary.directed ? "directed" : "undirected", fmt(summary.density).c_str(),
@@ -224,9 +335,10 @@ class NetworkRun {
                 (unsigned long long)summary.weak_components, (unsigned long long)summary.strong_components,
                 (unsigned long long)summary.largest_component, fmt(100 * summary.largest_component_share, 3).c_str());
   }
-  void print_written() const {
-    std::printf("  wrote          %snetwork.graphml, %snodes.csv, ties.csv, summary.json  (%.2f s)\n", dir_.c_str(),
-                o_.gexf ? "network.gexf, " : "", seconds());
+  void print_written() {
+    commit();
+    std::printf("  wrote          %snetwork.graphml, %snodes.csv, ties.csv, summary.json, manifest.json  (%.2f s)\n",
+                dir_.c_str(), o_.gexf ? "network.gexf, " : "", seconds());
   }
 
  private:
@@ -255,6 +367,34 @@ class NetworkRun {
     net_ = build_network(std::move(read.log), table ? &*table : nullptr, nopt);
     read.log = InteractionLog{};
     phase("build network");
+    if (!key_.empty()) {
+      pseudonymise(net_, key_, exports_.attributes);
+      std::fill(key_.begin(), key_.end(), '\0');
+      key_.clear();
+      phase("pseudonymise");
+    }
+  }
+
+  void remove_created_dir() noexcept {
+    std::error_code ec;
+    if (created_dir_) std::filesystem::remove(o_.out, ec);  // only if empty
+  }
+
+  void record_manifest(const po::variables_map& vm) {
+    manifest_.verb = verb_;
+    manifest_.command = command_line();
+    manifest_.inputs.emplace_back("log", o_.log);
+    if (!o_.actors.empty()) manifest_.inputs.emplace_back("actors", o_.actors);
+    const LogColumns& l = o_.lc;
+    manifest_.log_columns = {{"time", l.time},   {"source", l.source}, {"target", l.target},
+                             {"event", l.event}, {"kind", l.kind},     {"weight", l.weight}};
+    const ActorColumns& a = o_.ac;
+    manifest_.actor_columns = {{"id", a.id}, {"role", a.role}, {"label", a.label}, {"site", a.site}};
+    for (const auto& [name, v] : vm)
+      if (name != "threads" && name != "help") manifest_.options.emplace_back(name, manifest_value(v));
+    manifest_.pseudonym_key_file = o_.pseudonymise;
+    manifest_.threads_requested = o_.threads;
+    manifest_.threads_used = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
   }
 
   std::string verb_;
@@ -266,6 +406,11 @@ class NetworkRun {
   std::string dir_;
   ReadStats stats_;
   Network net_;
+  std::string key_;  // cleared once the network is pseudonymised
+  RunManifest manifest_;
+  std::optional<OutputBatch> batch_;
+  bool created_dir_ = false;
+  int exceptions_at_start_ = std::uncaught_exceptions();
 };
 
 // `into` followed by the columns of `more` whose names it does not have yet

@@ -180,3 +180,80 @@ TEST(EnsureDirectory, FileInTheWayIsIoError) {
 
 }  // namespace
 }  // namespace movemap
+
+namespace movemap {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+void write_file(const fs::path& p, const std::string& text) {
+  AtomicFile f(p.string());
+  f.write(text);
+  f.commit();
+}
+
+TEST(OutputBatch, FilesAppearOnlyOnCommit) {
+  TempDir dir;
+  {
+    OutputBatch batch;
+    EXPECT_EQ(OutputBatch::current(), &batch);
+    write_file(dir.path / "a.csv", "a");
+    write_file(dir.path / "b.csv", "b");
+    EXPECT_FALSE(fs::exists(dir.path / "a.csv"));
+    EXPECT_EQ(batch.targets(), (std::vector<std::string>{(dir.path / "a.csv").string(), (dir.path / "b.csv").string()}));
+    batch.commit();
+    EXPECT_EQ(OutputBatch::current(), nullptr);
+    write_file(dir.path / "c.csv", "c");  // after commit: on its own
+    EXPECT_TRUE(fs::exists(dir.path / "c.csv"));
+  }
+  EXPECT_EQ(testing::slurp((dir.path / "a.csv").string()), "a");
+  EXPECT_EQ(dir.entries().size(), 3u);
+}
+
+TEST(OutputBatch, DiscardedWithoutCommitLeavesOldFilesAsTheyWere) {
+  TempDir dir;
+  dir.file("a.csv", "old");
+  try {
+    OutputBatch batch;
+    write_file(dir.path / "a.csv", "new");
+    write_file(dir.path / "b.csv", "new");
+    throw std::runtime_error("a later step fails");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(dir.entries(), (std::vector<std::string>{"a.csv"}));
+  EXPECT_EQ(testing::slurp((dir.path / "a.csv").string()), "old");
+  EXPECT_EQ(OutputBatch::current(), nullptr);
+}
+
+TEST(OutputBatch, DirectoryInTheWayFailsBeforeAnyRename) {
+  TempDir dir;
+  fs::create_directory(dir.path / "b.csv");
+  OutputBatch batch;
+  write_file(dir.path / "a.csv", "a");
+  write_file(dir.path / "b.csv", "b");
+  write_file(dir.path / "c.csv", "c");
+  EXPECT_THROW(batch.commit(), IoError);
+  // a.csv came first yet was not moved into place; no temporary is left.
+  auto names = dir.entries();
+  EXPECT_EQ(names, (std::vector<std::string>{"b.csv"}));
+}
+
+TEST(OutputBatch, Nested) {
+  TempDir dir;
+  OutputBatch outer;
+  {
+    OutputBatch inner;
+    write_file(dir.path / "a.csv", "a");
+    inner.commit();
+  }
+  EXPECT_TRUE(fs::exists(dir.path / "a.csv"));
+  EXPECT_EQ(OutputBatch::current(), &outer);
+  write_file(dir.path / "b.csv", "b");
+  EXPECT_FALSE(fs::exists(dir.path / "b.csv"));
+  outer.commit();
+  EXPECT_TRUE(fs::exists(dir.path / "b.csv"));
+}
+
+}  // namespace
+}  // namespace movemap

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import os
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,8 @@ def load(
     skip_invalid: str | os.PathLike[str] | None = None,
     attendance: str = "count",
     keep_contacts: bool = True,
+    pseudonymise: str | os.PathLike[str] | bytes | None = None,
+    keep_attributes: Sequence[str] | None = None,
 ) -> Network:
     """Builds a movement's network from an interaction log (and actor table).
 
@@ -70,6 +72,15 @@ def load(
         :meth:`Network.momentum` needs. On by default so momentum works on
         any loaded network; pass False to save that memory on a large log
         when no temporal analysis follows.
+    pseudonymise
+        A key file (raw bytes, at least 16) or the key as ``bytes``: every
+        actor id is replaced by the first 16 bytes of HMAC-SHA-256(key, id)
+        in hex (the CLI's ``--pseudonymise``; docs/trust.md), and every
+        attribute but ``role`` and ``keep_attributes`` (default: role, site)
+        is dropped, labels included. Not with `skip_invalid` (the rejects
+        file holds the raw rows).
+    keep_attributes
+        With `pseudonymise`: the attributes kept (``role`` always is).
 
     Raises
     ------
@@ -96,6 +107,15 @@ def load(
     actor_columns = _mapping(actor_columns, ACTOR_FIELDS, "actor_columns")
     delim = "" if delimiter is None else delimiter
     rejects = "" if skip_invalid is None else os.fspath(skip_invalid)
+    key = None
+    if pseudonymise is not None:
+        if skip_invalid is not None:
+            raise _core.UsageError("pseudonymise= and skip_invalid= exclude each other: the rejects file holds the "
+                                   "raw rows, with their actor ids")
+        key = bytes(pseudonymise) if isinstance(pseudonymise, (bytes, bytearray)) else \
+            _core.read_pseudonym_key(os.fspath(pseudonymise))
+    elif keep_attributes is not None:
+        raise _core.UsageError("keep_attributes= applies with pseudonymise= only")
 
     table = None
     if actors is not None:
@@ -114,6 +134,8 @@ def load(
 
     core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True,
                                keep_contacts=keep_contacts)
+    if key is not None:
+        _core.pseudonymise(core, key, list(keep_attributes or []))
     return Network(core)
 
 
