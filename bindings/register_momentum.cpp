@@ -43,7 +43,8 @@ py::array_t<std::int64_t> int64(const std::vector<T>& v) {
 
 py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t width, std::int64_t step,
                   std::int64_t lapse, double half_life, const std::vector<std::string>& measures, double span,
-                  std::size_t rising, const std::vector<std::int64_t>& sensitivity, py::object progress) {
+                  std::size_t rising, const std::vector<std::int64_t>& sensitivity, bool communities,
+                  py::object progress) {
   mm::MomentumOptions o;
   mm::WindowOptions& w = o.indicators.windows;
   if (scheme == "sliding") w.scheme = mm::WindowScheme::Sliding;
@@ -58,6 +59,7 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t wi
   w.lapse = lapse;
   w.half_life = half_life;
   o.indicators.measures = measures;
+  o.indicators.communities = communities;
   o.span = span;
   o.rising_top = rising;
   o.sensitivity_widths.assign(sensitivity.begin(), sensitivity.end());
@@ -136,7 +138,7 @@ void register_momentum(py::module_& m) {
         py::arg("step") = 30 * 86400, py::arg("lapse") = 0, py::arg("half_life") = 0.0,
         py::arg("measures") = std::vector<std::string>{"degree", "pagerank"}, py::arg("span") = 3.0,
         py::arg("rising") = 20, py::arg("sensitivity") = std::vector<std::int64_t>{},
-        py::arg("progress") = py::none(),
+        py::arg("communities") = false, py::arg("progress") = py::none(),
         "movemap::momentum (GIL released): {'start', 'end': window bounds (Unix seconds), 'windows': {column: "
         "array}, 'by_role': {'window', 'role', 'columns'}, 'trajectories': {'measures', 'window', 'node', "
         "'measure', 'value', 'rank'}, 'rising': {...}, 'sensitivity': {...}, 'cohorts': {...}}. Durations in "

@@ -52,7 +52,8 @@ int run_momentum(const std::vector<std::string>& args) {
       ("lapse", po::value(&lapse), "actors and ties stay present this long after each contact (e.g. 180d)")
       ("half-life", po::value(&half_life), "tie weights decay with this half-life toward each window's end")
       ("measures,m", po::value(&measures)->default_value("degree,pagerank"),
-       "node measures per window: degree, pagerank, betweenness (\"none\" for none)")
+       "node measures per window: degree, pagerank, betweenness, constraint, brokerage (\"none\" for none)")
+      ("communities", "also count Louvain communities per window (columns communities, modularity)")
       ("span", po::value(&mo.span)->default_value(3), "momentum index: EWMA span in windows (alpha = 2/(span+1))")
       ("rising", po::value(&mo.rising_top)->default_value(20), "rising actors listed per measure")
       ("sensitivity", po::value(&sensitivity),
@@ -75,7 +76,9 @@ int run_momentum(const std::vector<std::string>& args) {
   if (measures != "none") mo.indicators.measures = split_list(measures);
   for (const auto& m : mo.indicators.measures)
     if (std::find(window_measure_names().begin(), window_measure_names().end(), m) == window_measure_names().end())
-      throw UsageError("--measures: unknown measure \"" + m + "\"; expected degree, pagerank, betweenness or none");
+      throw UsageError("--measures: unknown measure \"" + m +
+                       "\"; expected degree, pagerank, betweenness, constraint, brokerage or none");
+  mo.indicators.communities = vm->count("communities") > 0;
   if (sensitivity.empty()) {
     if (w.scheme == WindowScheme::Sliding) mo.sensitivity_widths = {w.width / 2, w.width, 2 * w.width};
   } else if (sensitivity != "none") {

@@ -94,6 +94,13 @@ check "month windows start on the 1st" test -z "$(col "$T/m1/windows.csv" start 
 check "sliding default exits 0" test "$rc" -eq 0
 check "sensitivity: 3 width pairs x 2 measures" test "$(($(wc -l < "$T/s/sensitivity.csv") - 1))" -eq 6
 
+# Bridging measures and communities per window.
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s \
+  --measures constraint,brokerage --communities --no-gexf -q --out "$T/b"; rc=$?
+check "constraint, brokerage, communities: exit 0" test "$rc" -eq 0
+check "communities per window (got $(col "$T/b/windows.csv" communities))" test "$(col "$T/b/windows.csv" communities)" = "2 1 1 0 1"
+check "constraint and brokerage rows" test "$(cut -d, -f4 "$T/b/trajectories.csv" | sort -u | tr '\n' ' ')" = "brokerage constraint measure "
+
 # 4. Errors.
 "$MM" momentum "$T/log.csv" --window 10x --out "$T/e" 2>"$T/e.err"; rc=$?
 check "bad duration: exit 2" test "$rc" -eq 2

@@ -286,3 +286,35 @@ def test_durations_and_errors():
     lean = movemap.load(log, actors=actors, keep_contacts=False)
     with pytest.raises(movemap.UsageError, match="keep_contacts"):
         lean.momentum()
+
+
+def test_constraint_and_communities_per_window():
+    """Constraint per window against networkx's nx.constraint on the window graph
+    without self-loops (Burt's j != i; bridging/structural_holes.hpp)."""
+    log, actors = random_log(8, m=400)
+    net = movemap.load(log, actors=actors, directed=False)
+    width = 60 * DAY
+    m = net.momentum(window=width, step=width, measures=["constraint"], sensitivity=None, communities=True)
+    assert "communities" in m.windows and "modularity" in m.windows
+    assert (m.windows["communities"] >= (m.windows["active"] > 0)).all()
+    contacts, activity = contacts_of(log, False)
+    starts = (m.windows.index - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(seconds=1)
+    for k, s in enumerate(starts):
+        g = nx.Graph()
+        g.add_nodes_from({a for t, a in activity if s <= t < s + width})
+        for t, u, v, w in contacts:
+            if s <= t < s + width:
+                if g.has_edge(u, v):
+                    g[u][v]["weight"] += w
+                else:
+                    g.add_edge(u, v, weight=w)
+        g.remove_edges_from(list(nx.selfloop_edges(g)))
+        want = nx.constraint(g, weight="weight")
+        got = m.trajectories[(m.trajectories["window"] == k)].set_index("actor")["value"]
+        assert set(got.index) == set(g.nodes)
+        for a, c in want.items():
+            if np.isnan(c):
+                assert np.isnan(got[a])
+            else:
+                assert got[a] == pytest.approx(c, rel=1e-9), (k, a)
+        assert m.windows.iloc[k]["modularity"] <= 1.0

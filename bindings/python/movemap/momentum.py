@@ -31,7 +31,8 @@ class Momentum:
         reciprocity, components, largest_component_share,
         average_clustering; citizen_service_ties, citizen_champion_ties,
         anchor_ties, cross_role_ties, cross_site_ties) and the momentum
-        columns (growth_rate, acceleration, net_inflow, momentum).
+        columns (growth_rate, acceleration, net_inflow, momentum); with
+        ``communities=True`` also communities and modularity (Louvain).
     by_role
         Long: window, start, role, then active, new, retained, reactivated,
         lapsed, ties, new_ties, renewed_ties, lapsed_ties for that role.
@@ -84,6 +85,7 @@ def momentum(
     span: float = 3,
     rising: int = 20,
     sensitivity: Sequence[Any] | str | None = "auto",
+    communities: bool = False,
     progress: Any = None,
 ) -> Momentum:
     from movemap.network import _progress_callback
@@ -109,7 +111,7 @@ def momentum(
     with _progress_callback(progress) as callback:
         raw = _core.momentum(net.core, windows=windows, width=width_s, step=step_s, lapse=lapse_s,
                              half_life=half_s, measures=names, span=float(span), rising=int(rising),
-                             sensitivity=widths, progress=callback)
+                             sensitivity=widths, communities=bool(communities), progress=callback)
     ids = net.actors()
     start = _utc(raw["start"])
 

@@ -494,7 +494,7 @@ class Network:
     def momentum(self, window: Any = "90d", step: Any = "30d", *, windows: str = "sliding", lapse: Any = None,
                  half_life: Any = None, measures: Sequence[str] | str | None = ("degree", "pagerank"),
                  span: float = 3, rising: int = 20, sensitivity: Sequence[Any] | str | None = "auto",
-                 progress: Progress = None) -> "Momentum":
+                 communities: bool = False, progress: Progress = None) -> "Momentum":
         """Is momentum building? Indicators per time window, cohorts, trajectories.
 
         The same computation as ``movemap momentum`` (definitions in
@@ -515,7 +515,9 @@ class Network:
         half_life
             Tie weights decay by half per half-life before each window's end.
         measures
-            Node measures per window: "degree", "pagerank", "betweenness".
+            Node measures per window: "degree", "pagerank", "betweenness",
+            "constraint" (ranked from the least constrained), "brokerage"
+            (Gould-Fernandez total, roles as groups).
         span
             Momentum index: EWMA of net inflow with alpha = 2 / (span + 1).
         rising
@@ -523,6 +525,9 @@ class Network:
         sensitivity
             Window widths for the ranking-stability check (Kendall tau-b);
             "auto": half, once and twice the window (sliding only); None: none.
+        communities
+            Also count Louvain communities per window (columns communities,
+            modularity).
         progress
             True for a tqdm bar, or a callable(fraction) (False cancels).
 
@@ -539,7 +544,8 @@ class Network:
         from movemap.momentum import momentum
 
         return momentum(self, window, step, windows=windows, lapse=lapse, half_life=half_life, measures=measures,
-                        span=span, rising=rising, sensitivity=sensitivity, progress=progress)
+                        span=span, rising=rising, sensitivity=sensitivity, communities=communities,
+                        progress=progress)
 
     def _attribute_columns(self) -> dict[str, Any]:
         """role, site and label (those present), as degree() shows them."""

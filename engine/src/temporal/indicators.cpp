@@ -11,6 +11,7 @@
 #include <tbb/parallel_pipeline.h>
 #include <tbb/parallel_invoke.h>
 
+#include "movemap/bridging/communities.hpp"
 #include "movemap/error.hpp"
 #include "movemap/structure/clustering.hpp"
 #include "movemap/structure/components.hpp"
@@ -37,7 +38,7 @@ SeriesColumn& SeriesTable::add(std::string name, bool integer, std::size_t rows)
 }
 
 const std::vector<std::string>& window_measure_names() {
-  static const std::vector<std::string> names{"degree", "pagerank", "betweenness"};
+  static const std::vector<std::string> names{"degree", "pagerank", "betweenness", "constraint", "brokerage"};
   return names;
 }
 
@@ -102,7 +103,8 @@ int state(bool now, bool before, timestamp first, timestamp range_start) {
 WindowIndicators window_indicators(const Network& net, const IndicatorOptions& options) {
   for (const auto& m : options.measures)
     if (std::find(window_measure_names().begin(), window_measure_names().end(), m) == window_measure_names().end())
-      throw UsageError("unknown window measure '" + m + "'; expected degree, pagerank or betweenness");
+      throw UsageError("unknown window measure '" + m +
+                       "'; expected degree, pagerank, betweenness, constraint or brokerage");
   const auto [t0, t1] = activity_span(net);
   WindowIndicators out;
   out.windows = make_windows(t0, t1, options.windows);
@@ -118,7 +120,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   const std::size_t nroles = roles.names.size();
 
   SeriesTable& T = out.overall;
-  T.columns.reserve(20);  // column pointers below stay valid
+  T.columns.reserve(32);
   std::vector<SeriesColumn*> actor_col, tie_col;
   for (const char* s : kActorStates) actor_col.push_back(&T.add(s, true, nwin));
   for (const char* s : kTieStates) tie_col.push_back(&T.add(s, true, nwin));
@@ -128,6 +130,15 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   for (const char* s : {"citizen_service_ties", "citizen_champion_ties", "anchor_ties", "cross_role_ties",
                         "cross_site_ties"})
     T.add(s, true, nwin);
+  if (options.communities) {
+    T.add("communities", true, nwin);
+    T.add("modularity", false, nwin);
+  }
+  // Pointers into the finished column list.
+  for (std::size_t i = 0; i < 5; ++i) {
+    actor_col[i] = &T.at(kActorStates[i]);
+    tie_col[i] = &T.at(kTieStates[i]);
+  }
 
   const std::size_t nrows = nwin * nroles;
   out.role_window.resize(nrows);
@@ -176,6 +187,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
     std::size_t k = 0;
     WindowGraph wg;
     double recip = 0, avg_clustering = 0;
+    double communities = std::numeric_limits<double>::quiet_NaN(), modularity = communities;
     Components comp;
     std::vector<std::vector<double>> values;
   };
@@ -270,11 +282,23 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 // beside the parallel ones); each is deterministic.
                 const Graph& g = job->wg.graph;
                 job->values.resize(options.measures.size());
-                tbb::parallel_invoke([&] { job->comp = weak_components(g); },
+                std::vector<std::uint32_t> group;
+                std::uint32_t groups = 0;
+                if (std::find(options.measures.begin(), options.measures.end(), "brokerage") != options.measures.end())
+                  window_groups(net, job->wg, group, groups);
+                tbb::parallel_invoke([&] {
+                                       job->comp = weak_components(g);
+                                       if (options.communities) {
+                                         const Partition p = louvain(g);
+                                         job->communities = p.count;
+                                         job->modularity = p.modularity;
+                                       }
+                                     },
                                      [&] { job->avg_clustering = average_clustering(g); },
                                      [&] {
                                        tbb::parallel_for(std::size_t{0}, options.measures.size(), [&](std::size_t mi) {
-                                         job->values[mi] = window_node_measure(g, options.measures[mi]);
+                                         job->values[mi] =
+                                             window_node_measure(g, options.measures[mi], group, groups);
                                        });
                                      });
                 return job;
@@ -289,6 +313,10 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 T.at("largest_component_share").values[k] =
                     g.num_nodes() ? static_cast<double>(job->comp.largest()) / g.num_nodes() : 0.0;
                 T.at("average_clustering").values[k] = job->avg_clustering;
+                if (options.communities) {
+                  T.at("communities").values[k] = job->communities;
+                  T.at("modularity").values[k] = job->modularity;
+                }
                 for (std::uint32_t mi = 0; mi < options.measures.size(); ++mi) {
                   const std::vector<double>& v = job->values[mi];
                   for (node_id x = 0; x < g.num_nodes(); ++x) {

@@ -5,6 +5,8 @@
 #include <limits>
 #include <numeric>
 
+#include "movemap/bridging/brokerage.hpp"
+#include "movemap/bridging/structural_holes.hpp"
 #include "movemap/centrality/betweenness.hpp"
 #include "movemap/centrality/degree.hpp"
 #include "movemap/centrality/spectral.hpp"
@@ -30,14 +32,40 @@ bool less_nan_high(double x, double y) {
 
 }  // namespace
 
-std::vector<double> window_node_measure(const Graph& g, const std::string& measure) {
+bool ranks_ascending(const std::string& measure) { return measure == "constraint"; }
+
+std::vector<double> window_node_measure(const Graph& g, const std::string& measure,
+                                        const std::vector<std::uint32_t>& group, std::uint32_t groups) {
+  if (measure == "constraint") return structural_holes(g).constraint;
+  if (measure == "brokerage") {
+    if (group.size() != g.num_nodes()) throw UsageError("brokerage per window needs a group per node");
+    const Brokerage b = brokerage(g, group, groups);
+    return {b.total.begin(), b.total.end()};
+  }
   if (measure == "degree") {
     const DegreeResult d = degree(g);
     return {d.degree.begin(), d.degree.end()};
   }
   if (measure == "pagerank") return pagerank(g).values;
   if (measure == "betweenness") return betweenness(g).node;
-  throw UsageError("unknown window measure '" + measure + "'; expected degree, pagerank or betweenness");
+  throw UsageError("unknown window measure '" + measure +
+                   "'; expected degree, pagerank, betweenness, constraint or brokerage");
+}
+
+void window_groups(const Network& net, const WindowGraph& wg, std::vector<std::uint32_t>& group,
+                   std::uint32_t& groups) {
+  // Role codes in name order over the whole network (missing role: "").
+  const AttributeColumn* role = net.attributes.find("role");
+  std::vector<std::string> names;
+  if (role) names.assign(role->values.begin(), role->values.end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  groups = static_cast<std::uint32_t>(std::max<std::size_t>(names.size(), 1));
+  group.assign(wg.actor.size(), 0);
+  if (!role) return;
+  for (std::size_t x = 0; x < wg.actor.size(); ++x)
+    group[x] = static_cast<std::uint32_t>(
+        std::lower_bound(names.begin(), names.end(), role->values[wg.actor[x]]) - names.begin());
 }
 
 std::vector<std::uint32_t> window_ranks(const WindowNodeValues& v) {
@@ -49,8 +77,10 @@ std::vector<std::uint32_t> window_ranks(const WindowNodeValues& v) {
     while (e < rows && v.window[e] == v.window[b] && v.measure[e] == v.measure[b]) ++e;
     order.resize(e - b);
     std::iota(order.begin(), order.end(), b);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t x, std::size_t y) { return before(v.value[x], v.value[y]); });
+    const bool asc = ranks_ascending(v.measures[v.measure[b]]);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return asc ? before(-v.value[x], -v.value[y]) : before(v.value[x], v.value[y]);
+    });
     for (std::size_t i = 0; i < order.size(); ++i) {
       const bool tied = i > 0 && same(v.value[order[i]], v.value[order[i - 1]]);
       rank[order[i]] = tied ? rank[order[i - 1]] : static_cast<std::uint32_t>(i + 1);
@@ -179,7 +209,10 @@ WindowSensitivity window_sensitivity(const Network& net, timestamp end, const st
     sweep.advance(w);
     const WindowGraph wg = window_graph(net, sweep);
     actors[i] = wg.actor;
-    for (const auto& m : measures) values[i].push_back(window_node_measure(wg.graph, m));
+    std::vector<std::uint32_t> group;
+    std::uint32_t groups = 0;
+    window_groups(net, wg, group, groups);
+    for (const auto& m : measures) values[i].push_back(window_node_measure(wg.graph, m, group, groups));
   }
   for (std::size_t mi = 0; mi < measures.size(); ++mi)
     for (std::size_t a = 0; a < widths.size(); ++a)

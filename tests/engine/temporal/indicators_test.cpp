@@ -10,7 +10,10 @@
 #include <map>
 #include <set>
 
+#include "movemap/bridging/brokerage.hpp"
+#include "movemap/bridging/structural_holes.hpp"
 #include "movemap/error.hpp"
+#include "movemap/temporal/trajectories.hpp"
 #include "../support/temporal_logs.hpp"
 
 namespace movemap {
@@ -133,6 +136,53 @@ TEST(Indicators, DirectedReciprocityAndDegree) {
   EXPECT_DOUBLE_EQ(col(r, "density")[0], 0.5);
   EXPECT_EQ(r.nodes.value, (V{3, 2, 1}));
   EXPECT_EQ(r.nodes.node, (std::vector<node_id>{0, 1, 2}));
+}
+
+// Communities: window 0 is the path a-b-c plus d alone; one community {a,b,c}
+// (Q = 2/2 - (4/4)^2 = 0) beats any split ({a,b},{c}: 1/2 - 9/16 - 1/16 < 0),
+// d is its own: 2 communities, modularity 0. Window 1: a-b, 1 community.
+// Window 3 is empty: 0 communities.
+TEST(Indicators, CommunitiesOnHandLog) {
+  const Network net = testing::hand_network(false);
+  IndicatorOptions o = tumbling10();
+  EXPECT_EQ(window_indicators(net, o).overall.find("communities"), nullptr);
+  o.communities = true;
+  const WindowIndicators r = window_indicators(net, o);
+  EXPECT_EQ(col(r, "communities"), (V{2, 1, 1, 0, 1}));
+  EXPECT_NEAR(col(r, "modularity")[0], 0.0, 1e-15);
+}
+
+// Constraint and brokerage per window equal the bridging kernels run on the
+// window graph.
+TEST(Indicators, BridgingMeasuresPerWindow) {
+  const Network net = testing::random_network(40, 500, 21, true);
+  IndicatorOptions o;
+  o.windows.width = 300;
+  o.windows.step = 300;
+  o.measures = {"constraint", "brokerage"};
+  const WindowIndicators r = window_indicators(net, o);
+  const auto [t0, t1] = activity_span(net);
+  const auto windows = make_windows(t0, t1, o.windows);
+  WindowSweep sweep(net, o.windows);
+  std::size_t row = 0;
+  for (std::size_t k = 0; k < windows.size(); ++k) {
+    sweep.advance(windows[k]);
+    const WindowGraph wg = window_graph(net, sweep);
+    std::vector<std::uint32_t> group;
+    std::uint32_t groups = 0;
+    window_groups(net, wg, group, groups);
+    const StructuralHoles h = structural_holes(wg.graph);
+    const Brokerage b = brokerage(wg.graph, group, groups);
+    for (std::uint32_t mi = 0; mi < 2; ++mi)
+      for (node_id x = 0; x < wg.graph.num_nodes(); ++x, ++row) {
+        ASSERT_EQ(r.nodes.window[row], k);
+        ASSERT_EQ(r.nodes.measure[row], mi);
+        const double want = mi == 0 ? h.constraint[x] : static_cast<double>(b.total[x]);
+        const double got = r.nodes.value[row];
+        EXPECT_TRUE((std::isnan(want) && std::isnan(got)) || want == got);
+      }
+  }
+  EXPECT_EQ(row, r.nodes.value.size());
 }
 
 TEST(Indicators, UnknownMeasureThrows) {

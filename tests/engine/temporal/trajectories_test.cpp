@@ -25,6 +25,17 @@ TEST(Trajectories, CompetitionRanksPerWindow) {
 
 // Hand log, tumbling 10: degree in w0 a 1, b 2, c 1, d 0 (ranks 2 1 2 4); in
 // w4 a 1, b 1 (ranks 1 1). Rising, first -> last window: a +1, b 0.
+// Constraint ranks from the smallest (least constrained) value; NaN last.
+TEST(Trajectories, ConstraintRanksAscending) {
+  WindowNodeValues v;
+  v.measures = {"constraint"};
+  v.window = {0, 0, 0, 0};
+  v.measure = {0, 0, 0, 0};
+  v.node = {0, 1, 2, 3};
+  v.value = {0.5, 1.0, std::numeric_limits<double>::quiet_NaN(), 0.25};
+  EXPECT_EQ(window_ranks(v), (std::vector<std::uint32_t>{2, 3, 4, 1}));
+}
+
 TEST(Trajectories, RisingActorsOnHandLog) {
   const Network net = testing::hand_network(false);
   IndicatorOptions o;

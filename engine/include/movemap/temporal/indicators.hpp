@@ -33,13 +33,20 @@
 // actors of that role; ties, new_ties, renewed_ties, lapsed_ties = ties of
 // that state with at least one end of that role (a tie between two roles
 // counts for each).
-// Not computed here: the number of communities per window (the community
-// kernels are not on this branch).
+// Communities (IndicatorOptions::communities): communities = the number of
+// Louvain communities of the window graph (bridging/communities.hpp, seed
+// 1, resolution 1, weighted; isolates are communities of their own) and
+// modularity = its modularity; the two columns are present only when asked
+// for (Louvain costs about O(m_w log n_w) per window).
 //
 // Node measures per window (trajectories.hpp names them): "degree"
 // (centrality/degree.hpp degree: networkx G.degree(), directed in + out),
 // "pagerank" (centrality/spectral.hpp, networkx pagerank, weighted by window
-// weights), "betweenness" (centrality/betweenness.hpp, normalised, hops).
+// weights), "betweenness" (centrality/betweenness.hpp, normalised, hops),
+// "constraint" (bridging/structural_holes.hpp: Burt's constraint, networkx
+// constraint; NaN for isolates), "brokerage" (bridging/brokerage.hpp: the
+// Gould-Fernandez total brokerage count with the actors' roles as groups,
+// sna's brokerage column t).
 //
 // Cost: the sweep (windows.hpp) plus, per window, O(n + m_w) for the graph,
 // components and states, O(m_w^1.5) for clustering, O(iterations * m_w)
@@ -82,6 +89,7 @@ const std::vector<std::string>& window_measure_names();
 struct IndicatorOptions {
   WindowOptions windows;
   std::vector<std::string> measures;  // node measures per window (trajectories)
+  bool communities = false;           // Louvain per window (communities, modularity)
   ProgressCallback progress;          // once per window
 };
 

@@ -3,7 +3,8 @@
 // width.
 //
 // Ranks (window_ranks): within one window and measure, over the actors
-// present in that window: rank 1 = the largest value; equal values share
+// present in that window: rank 1 = the largest value (for "constraint" the
+// smallest: the least constrained, strongest broker); equal values share
 // the smallest rank of their group ("competition" ranking, pandas
 // rank(method="min", ascending=False)); NaN values rank last, after every
 // number, equal to one another.
@@ -60,6 +61,15 @@ WindowSensitivity window_sensitivity(const Network& net, timestamp end, const st
                                      const std::vector<std::string>& measures, const WindowOptions& options);
 
 // The values of one node measure (window_measure_names()) on a window graph.
-std::vector<double> window_node_measure(const Graph& g, const std::string& measure);
+// "brokerage" needs `group` (one group per node, 0..groups-1: the roles,
+// window_groups); the others ignore it.
+std::vector<double> window_node_measure(const Graph& g, const std::string& measure,
+                                        const std::vector<std::uint32_t>& group = {}, std::uint32_t groups = 0);
+// The window graph's nodes' roles as group codes (roles of the whole network
+// in name order), for brokerage.
+void window_groups(const Network& net, const WindowGraph& wg, std::vector<std::uint32_t>& group,
+                   std::uint32_t& groups);
+// Whether ranks of this measure run from the smallest value ("constraint").
+bool ranks_ascending(const std::string& measure);
 
 }  // namespace movemap
