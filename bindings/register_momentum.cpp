@@ -41,7 +41,7 @@ py::array_t<std::int64_t> int64(const std::vector<T>& v) {
   return owned_array(std::vector<std::int64_t>(v.begin(), v.end()));
 }
 
-py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t width, std::int64_t step,
+py::dict momentum(const PyNetwork& n, const std::string& scheme, const std::string& anchor, std::int64_t width, std::int64_t step,
                   std::int64_t lapse, double half_life, const std::vector<std::string>& measures, double span,
                   std::size_t rising, const std::vector<std::int64_t>& sensitivity, bool communities,
                   py::object progress) {
@@ -54,6 +54,9 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, std::int64_t wi
   else
     throw mm::UsageError("windows=\"" + scheme +
                          "\": expected \"sliding\", \"month\", \"quarter\" or \"cumulative\"");
+  if (anchor == "end") w.anchor = mm::WindowAnchor::End;
+  else if (anchor == "start") w.anchor = mm::WindowAnchor::Start;
+  else throw mm::UsageError("anchor=\"" + anchor + "\": expected \"end\" or \"start\"");
   w.width = width;
   w.step = step;
   w.lapse = lapse;
@@ -134,7 +137,7 @@ void register_momentum(py::module_& m) {
   m.def("window_measure_names", &mm::window_measure_names, "Node measures momentum computes per window.");
   m.def("has_contacts", [](const PyNetwork& n) { return !n.net.contacts.empty() || n.net.graph.num_ties() == 0; },
         py::arg("network"), "Whether the network kept its contacts (or has no ties), as momentum needs.");
-  m.def("momentum", &momentum, py::arg("network"), py::arg("windows") = "sliding", py::arg("width") = 90 * 86400,
+  m.def("momentum", &momentum, py::arg("network"), py::arg("windows") = "sliding", py::arg("anchor") = "end", py::arg("width") = 90 * 86400,
         py::arg("step") = 30 * 86400, py::arg("lapse") = 0, py::arg("half_life") = 0.0,
         py::arg("measures") = std::vector<std::string>{"degree", "pagerank"}, py::arg("span") = 3.0,
         py::arg("rising") = 20, py::arg("sensitivity") = std::vector<std::int64_t>{},

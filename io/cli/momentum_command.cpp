@@ -38,7 +38,7 @@ int run_momentum(const std::vector<std::string>& args) {
       "  movemap momentum log.csv --window 90d --step 30d --lapse 180d --measures degree,pagerank --out out/\n"
       "  movemap momentum log.csv --windows month --out out/\n";
   InputOptions in;
-  std::string window = "90d", step = "30d", scheme = "sliding", lapse, half_life, measures = "degree,pagerank",
+  std::string window = "90d", step = "30d", scheme = "sliding", anchor = "end", lapse, half_life, measures = "degree,pagerank",
               sensitivity;
   MomentumOptions mo;
   po::options_description desc("Options");
@@ -49,6 +49,8 @@ int run_momentum(const std::vector<std::string>& args) {
       ("step", po::value(&step)->default_value("30d"),
        "step between window starts (sliding; = width for tumbling) or between window ends (cumulative)")
       ("windows", po::value(&scheme)->default_value("sliding"), "window scheme: sliding, month, quarter, cumulative")
+      ("anchor", po::value(&anchor)->default_value("end"),
+       "sliding windows: end (the last window ends at the last activity) or start (the first starts at the first)")
       ("lapse", po::value(&lapse), "actors and ties stay present this long after each contact (e.g. 180d)")
       ("half-life", po::value(&half_life), "tie weights decay with this half-life toward each window's end")
       ("measures,m", po::value(&measures)->default_value("degree,pagerank"),
@@ -69,6 +71,9 @@ int run_momentum(const std::vector<std::string>& args) {
   else if (scheme == "quarter") w.scheme = WindowScheme::Quarter;
   else if (scheme == "cumulative") w.scheme = WindowScheme::Cumulative;
   else throw UsageError("--windows \"" + scheme + "\": expected sliding, month, quarter or cumulative");
+  if (anchor == "end") w.anchor = WindowAnchor::End;
+  else if (anchor == "start") w.anchor = WindowAnchor::Start;
+  else throw UsageError("--anchor \"" + anchor + "\": expected end or start");
   w.width = parse_duration(window, "--window");
   w.step = parse_duration(step, "--step");
   if (!lapse.empty()) w.lapse = parse_duration(lapse, "--lapse");

@@ -34,7 +34,7 @@ c,champion,S1
 d,anchor,
 e,citizen,S1
 CSV
-"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --measures degree \
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --anchor start --measures degree \
   --out "$T/h" >"$T/h.out" 2>"$T/h.err"; rc=$?
 check "hand log exits 0 ($(cat "$T/h.err"))" test "$rc" -eq 0
 for f in windows.csv windows.json by_role.csv cohorts.csv trajectories.csv rising.csv sensitivity.csv network.gexf; do
@@ -75,7 +75,7 @@ sys.exit(0 if ("1970-01-01T00:00:00Z", "2") in vals else 1)
 PY
 
 # 2. Lapse: the gap 25 -> 41 is longer than 10 s.
-"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --lapse 10s \
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --anchor start --lapse 10s \
   --measures none --no-gexf -q --out "$T/l"; rc=$?
 check "lapse run exits 0" test "$rc" -eq 0
 check "lapse: active (got $(col "$T/l/windows.csv" active))" test "$(col "$T/l/windows.csv" active)" = "4 4 4 2 2"
@@ -95,7 +95,7 @@ check "sliding default exits 0" test "$rc" -eq 0
 check "sensitivity: 3 width pairs x 2 measures" test "$(($(wc -l < "$T/s/sensitivity.csv") - 1))" -eq 6
 
 # Bridging measures and communities per window.
-"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s \
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --anchor start \
   --measures constraint,brokerage --communities --no-gexf -q --out "$T/b"; rc=$?
 check "constraint, brokerage, communities: exit 0" test "$rc" -eq 0
 check "communities per window (got $(col "$T/b/windows.csv" communities))" test "$(col "$T/b/windows.csv" communities)" = "2 1 1 0 1"

@@ -74,7 +74,7 @@ def tie_key(u, v, directed):
     return (u, v) if directed else tuple(sorted((u, v)))
 
 
-def reference(log, actors, directed, width, step, lapse):
+def reference(log, actors, directed, width, step, lapse, anchor="end"):
     contacts, activity = contacts_of(log, directed)
     t0 = min(t for t, _ in activity)
     t1 = max(t for t, _ in activity)
@@ -89,9 +89,12 @@ def reference(log, actors, directed, width, step, lapse):
     site = dict(zip(actors["id"], actors["site"]))
     rows, traj = [], []
     prev_a, prev_t = set(), set()
-    s = t0
-    k = 0
-    while s <= t1:
+    count = (t1 - t0) // step + 1
+    if anchor == "end":  # the last window ends just after the last activity
+        starts = [t1 + 1 - (count - 1 - k) * step - width for k in range(count)]
+    else:
+        starts = [t0 + k * step for k in range(count)]
+    for k, s in enumerate(starts):
         e, r0 = s + width, s - lapse
         A = {a for t, a in activity if r0 <= t < e}
         W: dict = {}
@@ -143,27 +146,26 @@ def reference(log, actors, directed, width, step, lapse):
                 traj.append((k, a, "degree", float(g.degree(a))))
                 traj.append((k, a, "pagerank", pr[a]))
         prev_a, prev_t = A, T
-        s += step
-        k += 1
     frame = pd.DataFrame(rows)
     traj = pd.DataFrame(traj, columns=["window", "actor", "measure", "value"])
     traj["rank"] = traj.groupby(["window", "measure"])["value"].rank(method="min", ascending=False).astype(np.int64)
-    return frame, traj, activity, t0
+    return frame, traj, activity, starts[0]
 
 
 @pytest.mark.parametrize("directed", [False, True])
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("lapse_days", [0, 15])
-def test_indicators_match_reference(seed, directed, lapse_days):
+@pytest.mark.parametrize("anchor", ["end", "start"])
+def test_indicators_match_reference(seed, directed, lapse_days, anchor):
     log, actors = random_log(seed)
     net = movemap.load(log, actors=actors, directed=directed)
     width, step, lapse = 40 * DAY, 14 * DAY, lapse_days * DAY
-    m = net.momentum(window=width, step=step, lapse=lapse if lapse else None, sensitivity=None)
-    ref, traj, activity, t0 = reference(log, actors, directed, width, step, lapse)
+    m = net.momentum(window=width, step=step, anchor=anchor, lapse=lapse if lapse else None, sensitivity=None)
+    ref, traj, activity, first_start = reference(log, actors, directed, width, step, lapse, anchor)
     got = m.windows
     assert isinstance(got.index, pd.DatetimeIndex)
     assert len(got) == len(ref)
-    assert got.index[0] == pd.Timestamp(t0, unit="s", tz="UTC")
+    assert got.index[0] == pd.Timestamp(first_start, unit="s", tz="UTC")
     for c in ref.columns:
         np.testing.assert_allclose(got[c].to_numpy(dtype=float), ref[c].to_numpy(dtype=float), rtol=1e-12,
                                    atol=1e-12, err_msg=c)
@@ -214,7 +216,9 @@ def test_by_role_matches_reference(seed):
             assert row["lapsed"] == sum(1 for a in prev - A if role[a] == r)
             assert row["ties"] == sum(1 for (u, v) in T if r in (role[u], role[v]))
         prev = A
-    assert t0 == starts[0]
+    # anchored at the end: the last window ends just after the last activity
+    assert starts[-1] + width == max(t for t, _ in activity) + 1
+    assert starts[0] <= t0 < starts[0] + width
 
 
 def test_cohorts_match_pandas():

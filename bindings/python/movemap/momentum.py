@@ -79,6 +79,7 @@ def momentum(
     step: Any = "30d",
     *,
     windows: str = "sliding",
+    anchor: str = "end",
     lapse: Any = None,
     half_life: Any = None,
     measures: Sequence[str] | str | None = ("degree", "pagerank"),
@@ -109,7 +110,7 @@ def momentum(
     else:
         widths = [seconds(w, "sensitivity") for w in ([sensitivity] if isinstance(sensitivity, str) else sensitivity)]
     with _progress_callback(progress) as callback:
-        raw = _core.momentum(net.core, windows=windows, width=width_s, step=step_s, lapse=lapse_s,
+        raw = _core.momentum(net.core, windows=windows, anchor=anchor, width=width_s, step=step_s, lapse=lapse_s,
                              half_life=half_s, measures=names, span=float(span), rising=int(rising),
                              sensitivity=widths, communities=bool(communities), progress=callback)
     ids = net.actors()

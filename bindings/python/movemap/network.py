@@ -491,7 +491,8 @@ class Network:
         frame.attrs["notes"] = dict(result.notes)
         return frame
 
-    def momentum(self, window: Any = "90d", step: Any = "30d", *, windows: str = "sliding", lapse: Any = None,
+    def momentum(self, window: Any = "90d", step: Any = "30d", *, windows: str = "sliding", anchor: str = "end",
+                 lapse: Any = None,
                  half_life: Any = None, measures: Sequence[str] | str | None = ("degree", "pagerank"),
                  span: float = 3, rising: int = 20, sensitivity: Sequence[Any] | str | None = "auto",
                  communities: bool = False, progress: Progress = None) -> "Momentum":
@@ -510,6 +511,10 @@ class Network:
             spaces the window ends.
         windows
             "sliding", "month", "quarter" (calendar, UTC) or "cumulative".
+        anchor
+            Sliding windows: "end" (the last window ends at the last
+            activity, so the latest window is complete) or "start" (the
+            first window starts at the first activity).
         lapse
             Actors and ties stay present this long after each contact.
         half_life
@@ -543,7 +548,8 @@ class Network:
         """
         from movemap.momentum import momentum
 
-        return momentum(self, window, step, windows=windows, lapse=lapse, half_life=half_life, measures=measures,
+        return momentum(self, window, step, windows=windows, anchor=anchor, lapse=lapse, half_life=half_life,
+                        measures=measures,
                         span=span, rising=rising, sensitivity=sensitivity, communities=communities,
                         progress=progress)
 

@@ -64,7 +64,15 @@ std::vector<Window> make_windows(timestamp first, timestamp last, const WindowOp
       if (o.width <= 0) throw UsageError("window width must be > 0");
       if (o.step <= 0) throw UsageError("window step must be > 0");
       if (first > last) return out;
-      for (timestamp s = first; s <= last; s += o.step) push(s, s + o.width);
+      if (o.anchor == WindowAnchor::Start) {
+        for (timestamp s = first; s <= last; s += o.step) push(s, s + o.width);
+      } else {
+        const timestamp k = (last - first) / o.step;  // K - 1
+        for (timestamp i = k; i >= 0; --i) {
+          const timestamp e = last + 1 - i * o.step;
+          push(e - o.width, e);
+        }
+      }
       break;
     case WindowScheme::Cumulative:
       if (o.step <= 0) throw UsageError("window step must be > 0");

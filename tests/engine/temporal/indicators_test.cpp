@@ -26,6 +26,7 @@ IndicatorOptions tumbling10() {
   IndicatorOptions o;
   o.windows.width = 10;
   o.windows.step = 10;
+  o.windows.anchor = WindowAnchor::Start;
   return o;
 }
 

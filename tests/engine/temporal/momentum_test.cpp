@@ -24,6 +24,7 @@ TEST(Momentum, HandLogColumns) {
   MomentumOptions o;
   o.indicators.windows.width = 10;
   o.indicators.windows.step = 10;
+  o.indicators.windows.anchor = WindowAnchor::Start;
   const MomentumResult r = momentum(net, o);
   const SeriesTable& t = r.windows.overall;
   const V g = t.at("growth_rate").values, a = t.at("acceleration").values;

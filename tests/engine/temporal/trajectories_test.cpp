@@ -41,6 +41,7 @@ TEST(Trajectories, RisingActorsOnHandLog) {
   IndicatorOptions o;
   o.windows.width = 10;
   o.windows.step = 10;
+  o.windows.anchor = WindowAnchor::Start;
   o.measures = {"degree"};
   const WindowIndicators r = window_indicators(net, o);
   const auto ranks = window_ranks(r.nodes);

@@ -17,10 +17,29 @@ namespace {
 
 constexpr timestamp kDay = 86400;
 
+// Anchored at the end (default): K = floor((117 - 100) / 5) + 1 = 4 windows,
+// ends 118 - 3*5, ..., 118: [93,103) [98,108) [103,113) [108,118).
+TEST(Windows, SlidingAnchoredAtTheEnd) {
+  WindowOptions o;
+  o.width = 10;
+  o.step = 5;
+  const auto w = make_windows(100, 117, o);
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_EQ(w[0].start, 93);
+  EXPECT_EQ(w[0].end, 103);
+  EXPECT_EQ(w[3].start, 108);
+  EXPECT_EQ(w[3].end, 118);
+  o.lapse = 3;
+  EXPECT_EQ(make_windows(100, 117, o)[1].range_start, 95);
+  // One window when the log is shorter than a step.
+  EXPECT_EQ(make_windows(100, 103, o).size(), 1u);
+}
+
 TEST(Windows, SlidingCoversTheLastActivity) {
   WindowOptions o;
   o.width = 10;
   o.step = 5;
+  o.anchor = WindowAnchor::Start;
   const auto w = make_windows(100, 117, o);
   // starts 100, 105, 110, 115 (115 <= 117 < 120)
   ASSERT_EQ(w.size(), 4u);

@@ -1,10 +1,15 @@
 // Time windows over a network's contacts, maintained incrementally.
 //
 // Schemes (all bounds in UTC seconds, every window half-open [start, end)):
-//  - Sliding: window k is [t0 + k*step, t0 + k*step + width), t0 = the time of
-//    the first activity; windows continue while start <= the last activity,
-//    so the last one contains it. step == width gives tumbling windows;
-//    step > width leaves gaps (activity in a gap belongs to no window).
+//  - Sliding, K = floor((t1 - t0) / step) + 1 windows (t0, t1 = the first
+//    and last activity), anchored at the end (default, WindowAnchor::End):
+//    window k is [e_k - width, e_k) with e_k = t1 + 1 - (K-1-k)*step, so the
+//    last window ends just after the last activity and is complete (no
+//    trailing window half past the end of the log that would show an
+//    artificial drop), and the first one's end is > t0. Anchored at the
+//    start (WindowAnchor::Start): [t0 + k*step, t0 + k*step + width), the
+//    last one containing t1. step == width gives tumbling windows; step >
+//    width leaves gaps (activity in a gap belongs to no window).
 //  - Month / Quarter: calendar months / quarters (UTC), from the one holding
 //    the first activity to the one holding the last.
 //  - Cumulative: [t0, t0 + (k+1)*step): everything up to the window end,
@@ -46,11 +51,13 @@
 namespace movemap {
 
 enum class WindowScheme { Sliding, Month, Quarter, Cumulative };
+enum class WindowAnchor { End, Start };
 
 struct WindowOptions {
   WindowScheme scheme = WindowScheme::Sliding;
   timestamp width = 90 * 86400;  // Sliding
   timestamp step = 30 * 86400;   // Sliding and Cumulative
+  WindowAnchor anchor = WindowAnchor::End;  // Sliding
   timestamp lapse = 0;           // L, seconds (0 = none)
   double half_life = 0;          // h, seconds (0 = no decay)
 };
