@@ -13,6 +13,7 @@
 #include "movemap/bridging/brokerage.hpp"
 #include "movemap/bridging/structural_holes.hpp"
 #include "movemap/error.hpp"
+#include "movemap/structure/components.hpp"
 #include "movemap/temporal/trajectories.hpp"
 #include "../support/temporal_logs.hpp"
 
@@ -154,7 +155,8 @@ TEST(Indicators, CommunitiesOnHandLog) {
 }
 
 // Constraint and brokerage per window equal the bridging kernels run on the
-// window graph.
+// window graph; components and the largest share equal Boost's weak
+// components there.
 TEST(Indicators, BridgingMeasuresPerWindow) {
   const Network net = testing::random_network(40, 500, 21, true);
   IndicatorOptions o;
@@ -173,6 +175,10 @@ TEST(Indicators, BridgingMeasuresPerWindow) {
     std::uint32_t groups = 0;
     window_groups(net, wg, group, groups);
     const StructuralHoles h = structural_holes(wg.graph);
+    const Components c = weak_components(wg.graph);  // Boost's, against the union-find
+    EXPECT_EQ(col(r, "components")[k], c.count());
+    EXPECT_EQ(col(r, "largest_component_share")[k],
+              wg.graph.num_nodes() ? static_cast<double>(c.largest()) / wg.graph.num_nodes() : 0.0);
     const Brokerage b = brokerage(wg.graph, group, groups);
     for (std::uint32_t mi = 0; mi < 2; ++mi)
       for (node_id x = 0; x < wg.graph.num_nodes(); ++x, ++row) {

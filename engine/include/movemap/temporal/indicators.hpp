@@ -49,7 +49,7 @@
 // sna's brokerage column t).
 //
 // Cost: the sweep (windows.hpp) plus, per window, O(n + m_w) for the graph,
-// components and states, O(m_w^1.5) for clustering, O(iterations * m_w)
+// components (union-find) and states, O(m_w^1.5) for clustering, O(iterations * m_w)
 // for PageRank. Windows are processed one after the other (each needs the
 // previous one's sets); inside a window the independent kernels (components
 // and reciprocity, clustering, each node measure) run side by side
