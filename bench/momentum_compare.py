@@ -16,8 +16,9 @@ each in its own process measured with /usr/bin/time -v (wall, peak RSS):
 --max-windows N runs the peer on N windows spread evenly over the series
 (every k-th, each with its previous window's sets for the states) and
 extrapolates its loop time to all windows (stated in the output).
-movemap momentum runs with --no-gexf (the notebook writes nothing either);
-its tables (windows, by_role, cohorts, trajectories) are written.
+movemap momentum runs with --no-gexf (the notebook writes nothing either)
+and --anchor start (the notebook's window grid); its tables (windows,
+by_role, cohorts, trajectories) are written.
 """
 from __future__ import annotations
 
@@ -184,7 +185,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         ms, mr, _ = timed([a.movemap, "map", log, "--actors", actors, "-q", "-t", a.threads, "--out", out + "/map"])
         ts, tr, _ = timed([a.movemap, "momentum", log, "--actors", actors, "--window", a.window, "--step", a.step,
-                           "--sensitivity", "none", "--no-gexf", "-q", "-t", a.threads, "--timings", "--out", out + "/mom"])
+                           "--sensitivity", "none", "--no-gexf", "--anchor", "start", "-q", "-t", a.threads, "--timings", "--out", out + "/mom"])
         print(f"movemap map       {ms:8.2f} s  peak {mr:8.0f} MiB")
         print(f"movemap momentum  {ts:8.2f} s  peak {tr:8.0f} MiB  ({tr / mr:.2f}x the static map)")
         if a.peer != "none":

@@ -9,6 +9,7 @@
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
 #include "io/csv_writer.hpp"
+#include "io/group_suppression.hpp"
 #include "io/timestamp_parser.hpp"
 
 namespace movemap {
@@ -32,8 +33,41 @@ std::string month_text(timestamp t) { return format_timestamp(t).substr(0, 7); }
 
 }  // namespace
 
-void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r) {
+void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
+                           std::uint64_t min_group_size) {
   const WindowIndicators& w = r.windows;
+  const bool suppress = min_group_size > 1;
+  // Suppressed by_role rows: per window, sizes = active + lapsed per role.
+  std::vector<bool> role_hidden(w.role.size(), false);
+  if (suppress && !w.role.empty()) {
+    const auto& active = w.by_role.at("active").values;
+    const auto& lapsed = w.by_role.at("lapsed").values;
+    for (std::size_t b = 0; b < w.role.size();) {
+      std::size_t e = b;
+      while (e < w.role.size() && w.role_window[e] == w.role_window[b]) ++e;
+      std::vector<std::uint64_t> sizes;
+      for (std::size_t i = b; i < e; ++i) sizes.push_back(static_cast<std::uint64_t>(active[i] + lapsed[i]));
+      const std::vector<bool> hide = small_groups(sizes, min_group_size);
+      for (std::size_t i = b; i < e; ++i) role_hidden[i] = hide[i - b];
+      b = e;
+    }
+  }
+  // Suppressed cohorts (by cohort size, one decision per cohort).
+  std::vector<bool> cohort_hidden(r.cohorts.cohort.size(), false);
+  if (suppress && !r.cohorts.cohort.empty()) {
+    std::vector<std::uint64_t> sizes;
+    std::vector<std::size_t> first_row;
+    for (std::size_t i = 0; i < r.cohorts.cohort.size(); ++i)
+      if (r.cohorts.months_since[i] == 0) {
+        sizes.push_back(r.cohorts.size[i]);
+        first_row.push_back(i);
+      }
+    const std::vector<bool> hide = small_groups(sizes, min_group_size);
+    for (std::size_t c = 0; c < sizes.size(); ++c) {
+      const std::size_t end = c + 1 < first_row.size() ? first_row[c + 1] : r.cohorts.cohort.size();
+      for (std::size_t i = first_row[c]; i < end; ++i) cohort_hidden[i] = hide[c];
+    }
+  }
   {
     AtomicFile f(dir + "windows.csv");
     std::string& b = f.buffer();
@@ -61,7 +95,11 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
     AtomicFile f(dir + "by_role.csv");
     std::string& b = f.buffer();
     b += "window,start,role";
-    append_header(b, w.by_role);
+    for (const auto& c : w.by_role.columns) {
+      b += ',';
+      append_csv_field(b, c.name);
+    }
+    b += suppress ? ",suppressed\n" : "\n";
     for (std::size_t i = 0; i < w.role.size(); ++i) {
       b += std::to_string(w.role_window[i]) + ',';
       append_timestamp(b, w.windows[w.role_window[i]].start);
@@ -69,8 +107,9 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
       append_csv_field(b, w.role[i]);
       for (const auto& c : w.by_role.columns) {
         b += ',';
-        append_value(b, c, i);
+        if (!role_hidden[i]) append_value(b, c, i);
       }
+      if (suppress) b += role_hidden[i] ? ",true" : ",false";
       b += '\n';
       f.flush_if_large();
     }
@@ -79,13 +118,17 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
   {
     AtomicFile f(dir + "cohorts.csv");
     std::string& b = f.buffer();
-    b += "cohort,size,months_since,active,share\n";
+    b += suppress ? "cohort,size,months_since,active,share,suppressed\n" : "cohort,size,months_since,active,share\n";
     const Cohorts& c = r.cohorts;
     for (std::size_t i = 0; i < c.cohort.size(); ++i) {
+      if (cohort_hidden[i]) {
+        b += month_text(c.cohort[i]) + ",," + std::to_string(c.months_since[i]) + ",,,true\n";
+        continue;
+      }
       b += month_text(c.cohort[i]) + ',' + std::to_string(c.size[i]) + ',' + std::to_string(c.months_since[i]) + ',' +
            std::to_string(c.active[i]) + ',';
       append_double(b, c.share[i]);
-      b += '\n';
+      b += suppress ? ",false\n" : "\n";
       f.flush_if_large();
     }
     f.commit();

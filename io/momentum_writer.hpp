@@ -11,6 +11,13 @@
 //   sensitivity.csv measure, width_a, width_b (seconds), actors, tau_b.
 // Integer columns are written as integers, other numbers in their shortest
 // round-trip form ("nan" for NaN in CSV).
+// Small-group suppression (min_group_size K > 1, io/group_suppression.hpp):
+// in by_role.csv the rows of one window are a group table whose group size
+// is the role's active + lapsed actors (everyone the row describes);
+// cohorts.csv's groups are the cohorts (size). Suppressed rows keep their
+// window / role / cohort and k, every other cell is empty, and a last
+// column `suppressed` says true; secondary suppression as there (per window;
+// over the cohorts). windows.csv and trajectories.csv are not suppressed.
 #pragma once
 #include <string>
 
@@ -21,7 +28,8 @@
 namespace movemap {
 
 // Writes the files above into `dir` (ending with '/').
-void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r);
+void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
+                           std::uint64_t min_group_size = 0);
 std::string momentum_windows_json(const MomentumResult& r);
 
 // The per-window node measures as a GEXF timeline, for write_gexf: per

@@ -100,7 +100,7 @@ int run_momentum(const std::vector<std::string>& args) {
   bar.done();
   run.phase("momentum");
   if (interrupted()) throw Cancelled();
-  write_momentum_tables(run.dir(), run.net(), r);
+  write_momentum_tables(run.dir(), run.net(), r, run.min_group_size());
   run.phase("write momentum tables");
   const bool gexf = !vm->count("no-gexf");
   if (gexf) {

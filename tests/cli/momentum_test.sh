@@ -101,6 +101,19 @@ check "constraint, brokerage, communities: exit 0" test "$rc" -eq 0
 check "communities per window (got $(col "$T/b/windows.csv" communities))" test "$(col "$T/b/windows.csv" communities)" = "2 1 1 0 1"
 check "constraint and brokerage rows" test "$(cut -d, -f4 "$T/b/trajectories.csv" | sort -u | tr '\n' ' ')" = "brokerage constraint measure "
 
+# Small-group suppression: roles with fewer than 2 actors in or just before
+# a window are blanked (anchor d is alone in its role), cohorts too.
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --anchor start \
+  --measures none --no-gexf --min-group-size 2 -q --out "$T/k"; rc=$?
+check "--min-group-size: exit 0" test "$rc" -eq 0
+check "by_role: suppressed column" test "$(head -1 "$T/k/by_role.csv" | awk -F, '{print $NF}')" = suppressed
+check "by_role: anchor in window 0 blanked" grep -q '^0,1970-01-01T00:00:00Z,anchor,,,,,,,,,,true$' "$T/k/by_role.csv"
+check "by_role: window 0 has one actor per role: all four blanked" test "$(grep -c '^0,.*,true$' "$T/k/by_role.csv")" -eq 4
+# window 2: citizen e new and a lapsed (2 actors) kept; champion c (1) and service b (1 lapsed) blanked
+check "by_role: window 2 citizen kept" grep -q '^2,1970-01-01T00:00:20Z,citizen,1,1,0,0,1,1,1,0,1,false$' "$T/k/by_role.csv"
+check "by_role: window 2 service blanked" grep -q '^2,1970-01-01T00:00:20Z,service,,,,,,,,,,true$' "$T/k/by_role.csv"
+check "cohorts: the one cohort of 5 kept" test "$(sed -n 2p "$T/k/cohorts.csv")" = "1970-01,5,0,5,1,false"
+
 # 4. Errors.
 "$MM" momentum "$T/log.csv" --window 10x --out "$T/e" 2>"$T/e.err"; rc=$?
 check "bad duration: exit 2" test "$rc" -eq 2
