@@ -322,3 +322,28 @@ def test_constraint_and_communities_per_window():
             else:
                 assert got[a] == pytest.approx(c, rel=1e-9), (k, a)
         assert m.windows.iloc[k]["modularity"] <= 1.0
+
+
+def test_gexf_timeline(tmp_path):
+    """The per-window measures go into a dynamic GEXF (Gephi's Timeline)."""
+    log, actors = random_log(2)
+    net = movemap.load(log, actors=actors)
+    m = net.momentum(window="30d", step="30d", sensitivity=None)
+    path = tmp_path / "m.gexf"
+    net.write_gexf(path, dynamic=True, lapse="30d", timeline=m.gexf_timeline)
+    import xml.etree.ElementTree as ET
+    ns = "{http://gexf.net/1.3}"
+    root = ET.parse(path).getroot()
+    titles = {a.get("id"): a.get("title") for a in root.iter(ns + "attribute")}
+    assert {"degree_window", "degree_window_rank", "pagerank_window", "pagerank_window_rank"} <= set(titles.values())
+    want = {(r.actor, r.window): r.value for r in m.trajectories.itertuples() if r.measure == "degree"}
+    deg = [k for k, v in titles.items() if v == "degree_window"][0]
+    starts = list(m.windows.index)
+    seen = 0
+    for n in root.iter(ns + "node"):
+        for v in n.iter(ns + "attvalue"):
+            if v.get("for") == deg:
+                k = starts.index(pd.Timestamp(v.get("start")))
+                assert float(v.get("value")) == want[(n.get("id"), k)]
+                seen += 1
+    assert seen == len(want)

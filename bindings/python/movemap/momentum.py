@@ -44,6 +44,11 @@ class Momentum:
         measure, actor, rank_first, rank_last, gain (first -> last window).
     sensitivity
         measure, width_a, width_b (Timedelta), actors, tau_b (Kendall).
+    gexf_timeline
+        The trajectories as the per-window node columns of a dynamic GEXF
+        (``<measure>_window`` and ``<measure>_window_rank``, as the CLI's
+        network.gexf): ``net.write_gexf(path, dynamic=True, lapse=...,
+        timeline=m.gexf_timeline)``.
     """
 
     windows: pd.DataFrame
@@ -52,6 +57,7 @@ class Momentum:
     trajectories: pd.DataFrame
     rising: pd.DataFrame
     sensitivity: pd.DataFrame
+    gexf_timeline: dict[str, Any]
 
 
 def seconds(value: Any, name: str) -> int:
@@ -150,4 +156,18 @@ def momentum(
                          "width_a": pd.to_timedelta(np.asarray(s["width_a"], dtype=np.int64), unit="s"),
                          "width_b": pd.to_timedelta(np.asarray(s["width_b"], dtype=np.int64), unit="s"),
                          "actors": s["actors"], "tau_b": s["tau_b"]})
-    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens)
+    # The GEXF timeline: per measure, (offsets per window, nodes, values) for
+    # the value and the rank; rows are ordered by window, measure, node.
+    columns: dict[str, tuple] = {}
+    nwin = len(start)
+    node = np.asarray(t["node"], dtype=np.uint32)
+    meas = np.asarray(t["measure"], dtype=np.int64)
+    for mi, name in enumerate(mnames):
+        sel = meas == mi
+        counts = np.bincount(tw[sel], minlength=nwin)
+        offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.uint64)
+        columns[f"{name}_window"] = (offsets, node[sel], np.asarray(t["value"])[sel])
+        columns[f"{name}_window_rank"] = (offsets, node[sel], np.asarray(t["rank"], dtype=np.float64)[sel])
+    timeline = {"start": np.asarray(raw["start"], dtype=np.int64), "end": np.asarray(raw["end"], dtype=np.int64),
+                "columns": columns}
+    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens, timeline)
