@@ -138,10 +138,15 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
     std::string& b = f.buffer();
     b += "window,start,actor,measure,value,rank\n";
     const WindowNodeValues& v = w.nodes;
+    // "k,start," per window, formatted once (millions of rows).
+    std::vector<std::string> prefix(w.windows.size());
+    for (std::size_t k = 0; k < w.windows.size(); ++k) {
+      prefix[k] = std::to_string(k) + ',';
+      append_timestamp(prefix[k], w.windows[k].start);
+      prefix[k] += ',';
+    }
     for (std::size_t i = 0; i < v.value.size(); ++i) {
-      b += std::to_string(v.window[i]) + ',';
-      append_timestamp(b, w.windows[v.window[i]].start);
-      b += ',';
+      b += prefix[v.window[i]];
       append_csv_field(b, net.actors.name(v.node[i]));
       b += ',' + v.measures[v.measure[i]] + ',';
       append_double(b, v.value[i]);
