@@ -9,6 +9,7 @@ PYBIND11_MODULE(_core, m) {
   register_network(m);
   register_centrality(m);
   register_bridging(m);
+  register_momentum(m);
   register_temporal(m);
   register_trust(m);
 }

@@ -11,6 +11,9 @@ void register_centrality(pybind11::module_& m);
 // The bridging suite (io/bridging_measures.hpp): compute_bridging and the
 // measure names.
 void register_bridging(pybind11::module_& m);
+// Momentum over time (engine/include/movemap/temporal/momentum.hpp), and the
+// duration parser the CLI uses.
+void register_momentum(pybind11::module_& m);
 // Temporal measures on Network::contacts and the GEXF writer: temporal_reach,
 // recruitment_cascades, cascade_growth, write_gexf.
 void register_temporal(pybind11::module_& m);

@@ -876,5 +876,5 @@ void register_network(py::module_& m) {
         "co-attendance ties; the bipartite form only). consume=True frees "
         "the log's rows while building (lower peak memory); the Log cannot be used again. keep_contacts=True "
         "keeps every interaction as a time-stamped contact (36 bytes each) for the temporal measures "
-        "(ripples, dynamic GEXF).");
+        "(momentum, ripples, dynamic GEXF).");
 }

@@ -26,6 +26,9 @@ const char* kHelp =
     "  bridging   LOG [--measures NAME,...] [--group-by role,site] --out DIR\n"
     "                                             structural holes, brokerage roles, bridges and\n"
     "                                             cut points, communities, mixing, E-I, key players\n"
+    "  momentum   LOG --window 90d --step 30d --out DIR\n"
+    "                                             is momentum building? indicators per time\n"
+    "                                             window, cohorts, node trajectories\n"
     "  ripples    LOG [--seeds role=champion] --out DIR\n"
     "                                             temporal reach from the seeds, recruitment\n"
     "                                             cascades, dynamic GEXF for Gephi's Timeline\n"
@@ -55,9 +58,12 @@ int main(int argc, char** argv) {
     if (verb == "map") return movemap::cli::run_map(args);
     if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "bridging") return movemap::cli::run_bridging(args);
+    if (verb == "momentum") return movemap::cli::run_momentum(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
     if (verb == "ripples") return movemap::cli::run_ripples(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, bridging, ripples or generate (movemap --help)\n",
+    std::fprintf(stderr,
+                 "movemap: unknown command \"%s\"; expected map, centrality, bridging, momentum, ripples or "
+                 "generate (movemap --help)\n",
                  verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {

@@ -20,6 +20,7 @@ arguments), :class:`IoError` (files), :class:`Cancelled` (Ctrl-C).
 
 from movemap._core import Cancelled, Error, InputError, IoError, UsageError
 from movemap.loading import load
+from movemap.momentum import WINDOW_MEASURES, Momentum
 from movemap.network import (
     BRIDGING_MEASURES,
     CENTRALITY_MEASURES,
@@ -44,9 +45,11 @@ __all__ = [
     "Error",
     "InputError",
     "IoError",
+    "Momentum",
     "Network",
     "Ripples",
     "UsageError",
+    "WINDOW_MEASURES",
     "__version__",
     "load",
 ]

@@ -29,6 +29,7 @@ def load(
     delimiter: str | None = None,
     skip_invalid: str | os.PathLike[str] | None = None,
     attendance: str = "count",
+    keep_contacts: bool = True,
     pseudonymise: str | os.PathLike[str] | bytes | None = None,
     keep_attributes: Sequence[str] | None = None,
 ) -> Network:
@@ -66,6 +67,11 @@ def load(
         Co-attendance tie weights: "count" (1 per shared event), "newman"
         (1/(k-1) for an event of k attendees) or "none" (no co-attendance
         ties).
+    keep_contacts
+        Keep every interaction as a time-stamped contact (36 bytes each), as
+        :meth:`Network.momentum` needs. On by default so momentum works on
+        any loaded network; pass False to save that memory on a large log
+        when no temporal analysis follows.
     pseudonymise
         A key file (raw bytes, at least 16) or the key as ``bytes``: every
         actor id is replaced by the first 16 bytes of HMAC-SHA-256(key, id)
@@ -126,7 +132,8 @@ def load(
     else:
         raise TypeError(f"load(log=...): expected a path or a pandas DataFrame, not {type(log).__name__}")
 
-    core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True)
+    core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True,
+                               keep_contacts=keep_contacts)
     if key is not None:
         _core.pseudonymise(core, key, list(keep_attributes or []))
     return Network(core)

@@ -1,0 +1,40 @@
+// The momentum outputs (movemap momentum, Python Network.write_momentum):
+// CSV tables and a JSON time series, written atomically.
+//   windows.csv / windows.json  one row per window: window (index), start,
+//        end (ISO 8601 UTC), then every column of the per-window table
+//        (temporal/indicators.hpp, momentum.hpp); JSON: {"windows": [{...}]},
+//        non-finite numbers null.
+//   by_role.csv     window, start, role, then the by-role columns.
+//   cohorts.csv     cohort (YYYY-MM), size, months_since, active, share.
+//   trajectories.csv  window, start, actor, measure, value, rank (long).
+//   rising.csv      measure, actor, rank_first, rank_last, gain.
+//   sensitivity.csv measure, width_a, width_b (seconds), actors, tau_b.
+// Integer columns are written as integers, other numbers in their shortest
+// round-trip form ("nan" for NaN in CSV).
+// Small-group suppression (min_group_size K > 1, io/group_suppression.hpp):
+// in by_role.csv the rows of one window are a group table whose group size
+// is the role's active + lapsed actors (everyone the row describes);
+// cohorts.csv's groups are the cohorts (size). Suppressed rows keep their
+// window / role / cohort and k, every other cell is empty, and a last
+// column `suppressed` says true; secondary suppression as there (per window;
+// over the cohorts). windows.csv and trajectories.csv are not suppressed.
+#pragma once
+#include <string>
+
+#include "io/gexf_writer.hpp"
+#include "movemap/network.hpp"
+#include "movemap/temporal/momentum.hpp"
+
+namespace movemap {
+
+// Writes the files above into `dir` (ending with '/').
+void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
+                           std::uint64_t min_group_size = 0);
+std::string momentum_windows_json(const MomentumResult& r);
+
+// The per-window node measures as a GEXF timeline, for write_gexf: per
+// measure the columns "<measure>_window" (value) and "<measure>_window_rank"
+// (distinct from the static columns, e.g. "degree").
+GexfTimeline momentum_timeline(const MomentumResult& r);
+
+}  // namespace movemap
