@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = MOVEMAP_VERSION;
   register_network(m);
   register_centrality(m);
+  register_subnetwork(m);
 }

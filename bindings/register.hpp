@@ -8,3 +8,5 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// subnetwork.hpp: a network restricted to actors and/or a time interval.
+void register_subnetwork(pybind11::module_& m);

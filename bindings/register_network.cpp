@@ -567,11 +567,12 @@ std::unique_ptr<mm::ActorTable> actors_from_columns(const py::object& ids, const
 }
 
 std::unique_ptr<PyNetwork> build_network(Log& log, const mm::ActorTable* actors, bool directed,
-                                         const std::string& attendance, bool consume) {
+                                         const std::string& attendance, bool consume, bool keep_contacts) {
   if (log.consumed)
     throw mm::UsageError("this Log was consumed by an earlier build_network(..., consume=True); read it again");
   mm::NetworkOptions o;
   o.directed = directed;
+  o.keep_contacts = keep_contacts;
   if (attendance == "count") o.attendance = mm::AttendanceWeighting::Count;
   else if (attendance == "newman") o.attendance = mm::AttendanceWeighting::Newman;
   else if (attendance == "none") o.attendance = mm::AttendanceWeighting::None;
@@ -871,7 +872,10 @@ void register_network(py::module_& m) {
         "Builds an actor table from ids and {attribute: values} (str or None per actor).");
   m.def("build_network", &build_network, py::arg("log"), py::arg("actors") = py::none(), py::arg("directed") = true,
         py::arg("attendance") = "count", py::arg("consume") = false,
+        py::arg("keep_contacts") = true,
         "Builds the network. attendance: 'count' (1 per shared event), 'newman' (1/(k-1)) or 'none' (no "
         "co-attendance ties; the bipartite form only). consume=True frees "
-        "the log's rows while building (lower peak memory); the Log cannot be used again.");
+        "the log's rows while building (lower peak memory); the Log cannot be used again. keep_contacts=True "
+        "(the default here, unlike the C++ NetworkOptions) keeps every interaction as a time-stamped contact "
+        "(36 bytes each) for subnetwork by time and the temporal measures.");
 }

@@ -29,6 +29,7 @@ def load(
     delimiter: str | None = None,
     skip_invalid: str | os.PathLike[str] | None = None,
     attendance: str = "count",
+    keep_contacts: bool = True,
 ) -> Network:
     """Builds a movement's network from an interaction log (and actor table).
 
@@ -64,6 +65,12 @@ def load(
         Co-attendance tie weights: "count" (1 per shared event), "newman"
         (1/(k-1) for an event of k attendees) or "none" (no co-attendance
         ties).
+    keep_contacts
+        Keep every interaction as a time-stamped contact (36 bytes each;
+        default True) so the network can be cut by time
+        (``net.subgraph(between=...)``) and measured over time. False saves
+        that memory for very large logs; time cuts then raise
+        :class:`movemap.UsageError`.
 
     Raises
     ------
@@ -106,7 +113,8 @@ def load(
     else:
         raise TypeError(f"load(log=...): expected a path or a pandas DataFrame, not {type(log).__name__}")
 
-    core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True)
+    core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True,
+                               keep_contacts=keep_contacts)
     return Network(core)
 
 
