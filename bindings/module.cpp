@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
   register_network(m);
   register_centrality(m);
   register_subnetwork(m);
+  register_bridging(m);
 }

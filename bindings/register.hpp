@@ -10,3 +10,6 @@ void register_network(pybind11::module_& m);
 void register_centrality(pybind11::module_& m);
 // subnetwork.hpp: a network restricted to actors and/or a time interval.
 void register_subnetwork(pybind11::module_& m);
+// The bridging suite (io/bridging_measures.hpp): compute_bridging and the
+// measure names.
+void register_bridging(pybind11::module_& m);

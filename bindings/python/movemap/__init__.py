@@ -10,6 +10,7 @@ The analysis runs in movemap's C++ engine; this package speaks pandas.
 >>> net.summary()["ties"]                                         # doctest: +SKIP
 >>> net.degree().sort_values("strength", ascending=False).head()  # doctest: +SKIP
 >>> net.centrality(["betweenness", "pagerank"]).nlargest(5, "betweenness")  # doctest: +SKIP
+>>> net.bridging(key_players=5).actors.nsmallest(5, "constraint")   # doctest: +SKIP
 >>> net.write_graphml("movement.graphml")                        # for Gephi  # doctest: +SKIP
 
 Errors derive from :class:`movemap.Error`: :class:`InputError` (bad data,
@@ -20,8 +21,11 @@ arguments), :class:`IoError` (files), :class:`Cancelled` (Ctrl-C).
 from movemap._core import Cancelled, Error, InputError, IoError, UsageError
 from movemap.loading import load
 from movemap.network import (
+    BRIDGING_MEASURES,
     CENTRALITY_MEASURES,
+    DEFAULT_BRIDGING_MEASURES,
     DEFAULT_CENTRALITY_MEASURES,
+    BridgingResult,
     CentralityArrays,
     Network,
 )
@@ -29,7 +33,10 @@ from movemap.network import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "BRIDGING_MEASURES",
+    "BridgingResult",
     "CENTRALITY_MEASURES",
+    "DEFAULT_BRIDGING_MEASURES",
     "DEFAULT_CENTRALITY_MEASURES",
     "Cancelled",
     "CentralityArrays",

@@ -1,5 +1,6 @@
 """Type stubs for movemap._core, the C++ engine module (bindings/register_network.cpp,
-bindings/register_centrality.cpp)."""
+bindings/register_centrality.cpp,
+bindings/register_bridging.cpp)."""
 
 import os
 from typing import Any, Callable, Sequence, TypedDict
@@ -101,3 +102,30 @@ def subnetwork(network: Network, keep: npt.ArrayLike | None = None, from_time: i
                to_time: int | None = None) -> Network: ...
 def nodes_with_attribute(network: Network, column: str, values: Sequence[str]) -> npt.NDArray[np.bool_]: ...
 def has_contacts(network: Network) -> bool: ...
+
+class BridgingGroups(TypedDict):
+    names: list[str]
+    sizes: npt.NDArray[np.uint64]
+    code: npt.NDArray[np.uint32]
+
+class BridgingTable(TypedDict):
+    kind: str
+    attribute: str
+    columns: dict[str, list[str] | npt.NDArray[np.int64] | npt.NDArray[np.float64]]
+
+class BridgingResult(TypedDict):
+    measures: list[str]
+    group_by: list[str]
+    groups: dict[str, BridgingGroups]
+    nodes: dict[str, npt.NDArray[np.float64] | npt.NDArray[np.int64]]
+    ties: dict[str, npt.NDArray[np.float64]]
+    tables: dict[str, BridgingTable]
+    network: dict[str, float]
+    notes: dict[str, str]
+
+def bridging_measure_names() -> list[str]: ...
+def default_bridging_measures() -> list[str]: ...
+def compute_bridging(network: Network, measures: Sequence[str] = ..., group_by: Sequence[str] = ...,
+                     algorithm: str = "louvain", resolution: float = 1.0, seed: int = 1, key_players: int = 0,
+                     permutations: int = 1000, weighted: bool = True,
+                     progress: Callable[[float], Any] | None = None) -> BridgingResult: ...

@@ -73,6 +73,79 @@ class CentralityArrays:
     notes: dict[str, int | float | str] = field(default_factory=dict)
 
 
+# Every measure name Network.bridging accepts, and the default set (the
+# engine's registry, io/bridging_measures.hpp, shared with `movemap bridging`).
+BRIDGING_MEASURES: tuple[str, ...] = tuple(_core.bridging_measure_names())
+DEFAULT_BRIDGING_MEASURES: tuple[str, ...] = tuple(_core.default_bridging_measures())
+
+
+@dataclass(frozen=True)
+class BridgingResult:
+    """Everything one bridging computation produced (:meth:`Network.bridging`).
+
+    The tables hold the same rows and columns as the CSV files ``movemap
+    bridging`` writes (mixing_<attr>.csv, ei_index_<attr>.csv,
+    brokerage_<attr>.csv, key_players.csv); docs/bridging.md defines each.
+
+    Attributes
+    ----------
+    measures
+        The measures run, in order (the default set spelled out).
+    group_by
+        The group attributes used (empty when no group measure ran).
+    actors
+        Indexed by actor id ("id"): role, site and label (those present),
+        then the per-actor columns: constraint, effective_size, efficiency,
+        hierarchy; brokerage_<attr>_<role> (counts) and
+        brokerage_<attr>_<role>_z for role in coordinator, itinerant,
+        representative, gatekeeper, liaison, total; is_articulation_point,
+        cut_off; community; participation, within_module_z; key_player_rank
+        (1..k, 0 for the others). Only those of the measures run.
+    ties
+        One row per tie (the order of :meth:`Network.ties`): source, target
+        and is_bridge (bool) when cut_points ran.
+    groups
+        ``{attribute: DataFrame}`` with columns group (the value, or
+        "(missing)") and actors, in code order (sorted values, "(missing)"
+        last).
+    mixing, ei_index, brokerage_by_group
+        ``{attribute: DataFrame}``. mixing: group_from, group_to, ties,
+        weight (cells with at least one tie); ei_index: group, actors,
+        internal, external, ei, expected, p_value (the last row, group
+        "(overall)", is the whole network with the permutation test);
+        brokerage_by_group: group, actors, role, count, expected, sd, z.
+    key_players
+        rank, id, fragmentation_after (empty unless key_players > 0).
+    network
+        Network-level values: modularity, communities, community_levels,
+        bridges, articulation_points, bicomponents, assortativity_<attr>,
+        ei_index_<attr> (+ _expected, _p_value), fragmentation_before,
+        fragmentation_after (those of the measures run).
+    notes
+        Run details (community_algorithm).
+    """
+
+    measures: tuple[str, ...]
+    group_by: tuple[str, ...]
+    actors: pd.DataFrame
+    ties: pd.DataFrame
+    groups: dict[str, pd.DataFrame] = field(default_factory=dict)
+    mixing: dict[str, pd.DataFrame] = field(default_factory=dict)
+    ei_index: dict[str, pd.DataFrame] = field(default_factory=dict)
+    brokerage_by_group: dict[str, pd.DataFrame] = field(default_factory=dict)
+    key_players: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        {"rank": pd.Series(dtype="int64"), "id": pd.Series(dtype=object),
+         "fragmentation_after": pd.Series(dtype="float64")}))
+    network: dict[str, float] = field(default_factory=dict)
+    notes: dict[str, int | float | str] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        """``result["actors"]`` etc.: the attributes, also as dict keys."""
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+
 class Network:
     """A movement's network: actors with their attributes and aggregated ties.
 
@@ -399,6 +472,120 @@ class Network:
         frame.attrs["notes"] = dict(result.notes)
         return frame
 
+    def bridging(
+        self,
+        measures: Sequence[str] | str | None = None,
+        *,
+        group_by: Sequence[str] | str | None = None,
+        algorithm: str = "louvain",
+        resolution: float = 1.0,
+        seed: int = 1,
+        key_players: int = 0,
+        permutations: int = 1000,
+        weighted: bool = True,
+        progress: Progress = None,
+    ) -> BridgingResult:
+        """Who bridges: structural holes, brokerage roles, cut points,
+        communities, mixing, E-I index and key players.
+
+        The same computation as ``movemap bridging`` (one engine registry, so
+        the values equal the CLI's nodes.csv and group tables), run with the
+        GIL released. Conventions: docs/bridging.md.
+
+        Parameters
+        ----------
+        measures
+            Names from :data:`movemap.BRIDGING_MEASURES`: holes (or one of
+            constraint, effective_size, efficiency, hierarchy), brokerage,
+            cut_points, communities, community_roles, mixing, assortativity,
+            ei_index, key_players. None runs
+            :data:`movemap.DEFAULT_BRIDGING_MEASURES`, plus key_players when
+            ``key_players > 0``.
+        group_by
+            Attributes whose values form the groups of brokerage, mixing,
+            assortativity and the E-I index: actor-table columns ("role",
+            "site", ...) or "community" (this run's communities). None =
+            "role", plus "site" when the actor table has one (as the CLI).
+            Values are coded in sorted order; actors without a value form
+            the group "(missing)".
+        algorithm, resolution, seed
+            Communities: "louvain" or "leiden", modularity resolution
+            (gamma > 0), seed (the same seed gives the same partition for any
+            thread count; also seeds the E-I permutation test).
+        key_players
+            k, the number of key players to find (greedy fragmentation).
+        permutations
+            Size of the E-I permutation test (0: no test).
+        weighted
+            Structural holes and communities use tie weights.
+        progress
+            As in :meth:`centrality`: True draws a tqdm bar; a callable gets
+            the fraction done and cancels by returning False; Ctrl-C cancels.
+
+        Returns
+        -------
+        BridgingResult
+            ``actors`` (DataFrame indexed by actor id), ``ties``, ``groups``,
+            ``mixing``, ``ei_index``, ``brokerage_by_group`` (dicts of
+            DataFrames by attribute), ``key_players`` (DataFrame),
+            ``network`` (dict) and ``notes``.
+
+        Raises
+        ------
+        UsageError
+            An unknown measure or attribute (the message lists the known
+            ones), or an option out of range.
+        Cancelled
+            The progress callable returned False, or Ctrl-C.
+
+        Examples
+        --------
+        >>> net = movemap.load("data-samples/interactions.csv",
+        ...                    actors="data-samples/actors.csv")              # doctest: +SKIP
+        >>> b = net.bridging(group_by=["role", "site"], key_players=5)        # doctest: +SKIP
+        >>> b.actors.nsmallest(5, "constraint")[["role", "constraint"]]       # doctest: +SKIP
+        >>> b.mixing["role"].pivot(index="group_from", columns="group_to",
+        ...                        values="ties").fillna(0)                   # doctest: +SKIP
+        >>> b.ei_index["site"], b.network["modularity"]                       # doctest: +SKIP
+        >>> b.key_players                                                     # doctest: +SKIP
+        """
+        names = _measure_list(measures)
+        groups = [] if group_by is None else _names(group_by)
+        with _progress_callback(progress, "bridging") as callback:
+            raw = _core.compute_bridging(
+                self._core, names, group_by=groups, algorithm=algorithm, resolution=float(resolution),
+                seed=int(seed), key_players=int(key_players), permutations=int(permutations),
+                weighted=weighted, progress=callback)
+        columns = self._attribute_columns()
+        columns.update(raw["nodes"])
+        actors = pd.DataFrame(columns, index=self.actors(), copy=False)
+        t = self._core.ties()
+        ids = np.asarray(self._core.actor_ids(), dtype=object)
+        tie_columns: dict[str, Any] = {
+            "source": ids[t["source"]] if len(ids) else np.array([], dtype=object),
+            "target": ids[t["target"]] if len(ids) else np.array([], dtype=object),
+        }
+        for name, values in raw["ties"].items():
+            tie_columns[name] = values.astype(bool) if name == "is_bridge" else values
+        tables: dict[str, dict[str, pd.DataFrame]] = {"mixing": {}, "ei_index": {}, "brokerage": {}}
+        key_table = None
+        for table in raw["tables"].values():
+            frame = pd.DataFrame(table["columns"])
+            if table["kind"] == "key_players":
+                key_table = frame
+            else:
+                tables[table["kind"]][table["attribute"]] = frame
+        group_frames = {
+            attr: pd.DataFrame({"group": g["names"], "actors": np.asarray(g["sizes"], dtype=np.int64)})
+            for attr, g in raw["groups"].items()
+        }
+        extra = {} if key_table is None else {"key_players": key_table}
+        return BridgingResult(
+            measures=tuple(raw["measures"]), group_by=tuple(raw["group_by"]), actors=actors,
+            ties=pd.DataFrame(tie_columns, copy=False), groups=group_frames, mixing=tables["mixing"],
+            ei_index=tables["ei_index"], brokerage_by_group=tables["brokerage"], network=dict(raw["network"]),
+            notes={k: _note_value(v) for k, v in raw["notes"].items()}, **extra)
+
     def _attribute_columns(self) -> dict[str, Any]:
         """role, site and label (those present), as degree() shows them."""
         attrs = self._core.attributes()
@@ -654,7 +841,7 @@ class _progress_callback:
     user's callable, or (progress=True) one that advances a tqdm bar, closed
     on exit."""
 
-    def __init__(self, progress: Progress) -> None:
+    def __init__(self, progress: Progress, desc: str = "centrality") -> None:
         self._bar = None
         self.callback: Callable[[float], Any] | None = None
         if progress is True:
@@ -662,7 +849,7 @@ class _progress_callback:
                 from tqdm.auto import tqdm
             except ImportError:  # no bar without tqdm; Ctrl-C still cancels
                 return
-            self._bar = tqdm(total=100, desc="centrality", leave=False,
+            self._bar = tqdm(total=100, desc=desc, leave=False,
                              bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}")
             self.callback = self._advance
         elif callable(progress):
