@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   register_centrality(m);
   register_subnetwork(m);
   register_bridging(m);
+  register_temporal(m);
 }

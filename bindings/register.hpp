@@ -13,3 +13,6 @@ void register_subnetwork(pybind11::module_& m);
 // The bridging suite (io/bridging_measures.hpp): compute_bridging and the
 // measure names.
 void register_bridging(pybind11::module_& m);
+// The temporal family (engine/include/movemap/temporal): momentum, and the
+// duration parser the CLI uses.
+void register_temporal(pybind11::module_& m);

@@ -9,6 +9,7 @@ namespace movemap::cli {
 int run_map(const std::vector<std::string>& args);
 int run_centrality(const std::vector<std::string>& args);
 int run_bridging(const std::vector<std::string>& args);  // bridging_command.cpp
+int run_momentum(const std::vector<std::string>& args);  // momentum_command.cpp
 int run_generate(const std::vector<std::string>& args);
 
 }  // namespace movemap::cli

@@ -25,6 +25,9 @@ const char* kHelp =
     "  bridging   LOG [--measures NAME,...] [--group-by role,site] --out DIR\n"
     "                                             structural holes, brokerage roles, bridges and\n"
     "                                             cut points, communities, mixing, E-I, key players\n"
+    "  momentum   LOG --window 90d --step 30d --out DIR\n"
+    "                                             is momentum building? indicators per time\n"
+    "                                             window, cohorts, node trajectories\n"
     "  generate   --actors N --interactions M --seed S --out DIR\n"
     "                                             write a synthetic movement log\n\n"
     "exit codes: 0 ok, 1 internal error or failed computation, 2 usage error, 3 bad input data,\n"
@@ -50,8 +53,9 @@ int main(int argc, char** argv) {
     if (verb == "map") return movemap::cli::run_map(args);
     if (verb == "centrality") return movemap::cli::run_centrality(args);
     if (verb == "bridging") return movemap::cli::run_bridging(args);
+    if (verb == "momentum") return movemap::cli::run_momentum(args);
     if (verb == "generate") return movemap::cli::run_generate(args);
-    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, bridging or generate (movemap --help)\n",
+    std::fprintf(stderr, "movemap: unknown command \"%s\"; expected map, centrality, bridging, momentum or generate (movemap --help)\n",
                  verb.c_str());
     return 2;
   } catch (const movemap::UsageError& e) {

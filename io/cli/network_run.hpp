@@ -145,9 +145,11 @@ struct InputOptions {
 
 // One run of a log-reading verb: checks the common options, reads the log
 // and actor table, builds the network, and writes the common outputs.
+// `keep_contacts`: keep every interaction as a time-stamped contact
+// (Network::contacts, 36 bytes each) for the temporal verbs.
 class NetworkRun {
  public:
-  NetworkRun(std::string verb, InputOptions& o, const po::variables_map& vm)
+  NetworkRun(std::string verb, InputOptions& o, const po::variables_map& vm, bool keep_contacts = false)
       : verb_(std::move(verb)), o_(o), quiet_(vm.count("quiet") > 0), timings_(vm.count("timings") > 0) {
     if (o.log.empty()) throw UsageError("missing LOG\n(see: movemap " + verb_ + " --help)");
     if (vm.count("directed") && vm.count("undirected"))
@@ -156,6 +158,7 @@ class NetworkRun {
     if (!o.actor_columns.empty()) apply_column_mapping(o.actor_columns, o.ac);
     NetworkOptions nopt;
     nopt.directed = !vm.count("undirected");
+    nopt.keep_contacts = keep_contacts;
     if (o.attendance == "count") nopt.attendance = AttendanceWeighting::Count;
     else if (o.attendance == "newman") nopt.attendance = AttendanceWeighting::Newman;
     else if (o.attendance == "none") nopt.attendance = AttendanceWeighting::None;

@@ -20,6 +20,7 @@ arguments), :class:`IoError` (files), :class:`Cancelled` (Ctrl-C).
 
 from movemap._core import Cancelled, Error, InputError, IoError, UsageError
 from movemap.loading import load
+from movemap.momentum import WINDOW_MEASURES, Momentum
 from movemap.network import (
     BRIDGING_MEASURES,
     CENTRALITY_MEASURES,
@@ -43,8 +44,10 @@ __all__ = [
     "Error",
     "InputError",
     "IoError",
+    "Momentum",
     "Network",
     "UsageError",
+    "WINDOW_MEASURES",
     "__version__",
     "load",
 ]

@@ -68,8 +68,9 @@ def load(
     keep_contacts
         Keep every interaction as a time-stamped contact (36 bytes each;
         default True) so the network can be cut by time
-        (``net.subgraph(between=...)``) and measured over time. False saves
-        that memory for very large logs; time cuts then raise
+        (``net.subgraph(between=...)``) and measured over time
+        (:meth:`Network.momentum`). False saves that memory on a large log
+        when no temporal analysis follows; time cuts and momentum then raise
         :class:`movemap.UsageError`.
 
     Raises

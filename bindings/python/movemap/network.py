@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence, Union
+from typing import TYPE_CHECKING, Any, Callable, Sequence, Union
 
 import numpy as np
 import pandas as pd
 
 from movemap import _core
+
+if TYPE_CHECKING:
+    from movemap.momentum import Momentum
 
 # Attribute columns that degree() carries beside the measures, in this order.
 _DEGREE_ATTRIBUTES = ("role", "site", "label")
@@ -585,6 +588,56 @@ class Network:
             ties=pd.DataFrame(tie_columns, copy=False), groups=group_frames, mixing=tables["mixing"],
             ei_index=tables["ei_index"], brokerage_by_group=tables["brokerage"], network=dict(raw["network"]),
             notes={k: _note_value(v) for k, v in raw["notes"].items()}, **extra)
+
+    def momentum(self, window: Any = "90d", step: Any = "30d", *, windows: str = "sliding", lapse: Any = None,
+                 half_life: Any = None, measures: Sequence[str] | str | None = ("degree", "pagerank"),
+                 span: float = 3, rising: int = 20, sensitivity: Sequence[Any] | str | None = "auto",
+                 progress: Progress = None) -> "Momentum":
+        """Is momentum building? Indicators per time window, cohorts, trajectories.
+
+        The same computation as ``movemap momentum`` (definitions in
+        docs/momentum.md). Needs the contacts: :func:`movemap.load` keeps them
+        by default (``keep_contacts=True``).
+
+        Parameters
+        ----------
+        window, step
+            Width and step of sliding windows ("90d", "12h", "2w", "3M" = 30
+            days, "1y" = 365 days; seconds; or a timedelta). step == window
+            gives tumbling windows. For ``windows="cumulative"`` the step
+            spaces the window ends.
+        windows
+            "sliding", "month", "quarter" (calendar, UTC) or "cumulative".
+        lapse
+            Actors and ties stay present this long after each contact.
+        half_life
+            Tie weights decay by half per half-life before each window's end.
+        measures
+            Node measures per window: "degree", "pagerank", "betweenness".
+        span
+            Momentum index: EWMA of net inflow with alpha = 2 / (span + 1).
+        rising
+            Rising actors listed per measure.
+        sensitivity
+            Window widths for the ranking-stability check (Kendall tau-b);
+            "auto": half, once and twice the window (sliding only); None: none.
+        progress
+            True for a tqdm bar, or a callable(fraction) (False cancels).
+
+        Returns
+        -------
+        movemap.momentum.Momentum
+            DataFrames ``windows`` (DatetimeIndex of window starts),
+            ``by_role``, ``cohorts``, ``trajectories``, ``rising``,
+            ``sensitivity``.
+
+        >>> m = net.momentum(window="90d", step="30d")         # doctest: +SKIP
+        >>> m.windows[["active", "new", "lapsed", "momentum"]].plot()  # doctest: +SKIP
+        """
+        from movemap.momentum import momentum
+
+        return momentum(self, window, step, windows=windows, lapse=lapse, half_life=half_life, measures=measures,
+                        span=span, rising=rising, sensitivity=sensitivity, progress=progress)
 
     def _attribute_columns(self) -> dict[str, Any]:
         """role, site and label (those present), as degree() shows them."""

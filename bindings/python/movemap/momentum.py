@@ -1,0 +1,150 @@
+"""Momentum over time: Network.momentum's pandas surface (docs/momentum.md)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from movemap import _core
+
+if TYPE_CHECKING:
+    from movemap.network import Network
+
+WINDOW_MEASURES: tuple[str, ...] = tuple(_core.window_measure_names())
+
+
+@dataclass(frozen=True)
+class Momentum:
+    """What :meth:`Network.momentum` computed, as DataFrames ready to plot.
+
+    Attributes
+    ----------
+    windows
+        One row per window, indexed by the window start (a UTC
+        DatetimeIndex named "start"): ``window`` (index), ``end``, then the
+        indicators (active, new, retained, reactivated, lapsed; ties,
+        new_ties, retained_ties, renewed_ties, lapsed_ties; density,
+        reciprocity, components, largest_component_share,
+        average_clustering; citizen_service_ties, citizen_champion_ties,
+        anchor_ties, cross_role_ties, cross_site_ties) and the momentum
+        columns (growth_rate, acceleration, net_inflow, momentum).
+    by_role
+        Long: window, start, role, then active, new, retained, reactivated,
+        lapsed, ties, new_ties, renewed_ties, lapsed_ties for that role.
+    cohorts
+        cohort (month start, UTC), size, months_since, active, share.
+    trajectories
+        Long: window, start, actor, measure, value, rank (1 = highest).
+    rising
+        measure, actor, rank_first, rank_last, gain (first -> last window).
+    sensitivity
+        measure, width_a, width_b (Timedelta), actors, tau_b (Kendall).
+    """
+
+    windows: pd.DataFrame
+    by_role: pd.DataFrame
+    cohorts: pd.DataFrame
+    trajectories: pd.DataFrame
+    rising: pd.DataFrame
+    sensitivity: pd.DataFrame
+
+
+def seconds(value: Any, name: str) -> int:
+    """A duration in whole seconds from "90d"-style text, a number of seconds or a timedelta."""
+    if isinstance(value, str):
+        return int(_core.parse_duration(value))
+    if isinstance(value, (pd.Timedelta, _dt.timedelta, np.timedelta64)):
+        s = pd.Timedelta(value).total_seconds()
+    elif isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        s = float(value)
+    else:
+        raise _core.UsageError(f"{name}={value!r}: expected a duration such as '90d', seconds or a timedelta")
+    if not np.isfinite(s) or s <= 0 or s != int(s):
+        raise _core.UsageError(f"{name}={value!r}: expected a positive whole number of seconds")
+    return int(s)
+
+
+def _utc(values: np.ndarray) -> pd.DatetimeIndex:
+    return pd.to_datetime(np.asarray(values, dtype=np.int64), unit="s", utc=True)
+
+
+def momentum(
+    net: Network,
+    window: Any = "90d",
+    step: Any = "30d",
+    *,
+    windows: str = "sliding",
+    lapse: Any = None,
+    half_life: Any = None,
+    measures: Sequence[str] | str | None = ("degree", "pagerank"),
+    span: float = 3,
+    rising: int = 20,
+    sensitivity: Sequence[Any] | str | None = "auto",
+    progress: Any = None,
+) -> Momentum:
+    from movemap.network import _progress_callback
+
+    if not _core.has_contacts(net.core):
+        raise _core.UsageError(
+            "momentum needs the network's contacts: load it with movemap.load(..., keep_contacts=True)")
+    width_s, step_s = seconds(window, "window"), seconds(step, "step")
+    lapse_s = 0 if lapse is None else seconds(lapse, "lapse")
+    half_s = 0.0 if half_life is None else float(seconds(half_life, "half_life"))
+    if measures is None:
+        names: list[str] = []
+    elif isinstance(measures, str):
+        names = [m for m in measures.split(",") if m]
+    else:
+        names = list(measures)
+    if sensitivity == "auto":
+        widths = [width_s // 2, width_s, 2 * width_s] if windows == "sliding" else []
+    elif sensitivity is None:
+        widths = []
+    else:
+        widths = [seconds(w, "sensitivity") for w in ([sensitivity] if isinstance(sensitivity, str) else sensitivity)]
+    with _progress_callback(progress) as callback:
+        raw = _core.momentum(net.core, windows=windows, width=width_s, step=step_s, lapse=lapse_s,
+                             half_life=half_s, measures=names, span=float(span), rising=int(rising),
+                             sensitivity=widths, progress=callback)
+    ids = net.actors()
+    start = _utc(raw["start"])
+
+    frame = pd.DataFrame({"window": np.arange(len(start), dtype=np.int64), "end": _utc(raw["end"])}, index=start)
+    for name, values in raw["windows"].items():
+        frame[name] = values
+    frame.index.name = "start"
+
+    role = raw["by_role"]
+    rw = np.asarray(role["window"], dtype=np.int64)
+    by_role = pd.DataFrame({"window": rw, "start": start[rw], "role": pd.Series(role["role"], dtype=object)})
+    for name, values in role["columns"].items():
+        by_role[name] = values
+
+    c = raw["cohorts"]
+    cohorts = pd.DataFrame({"cohort": _utc(c["cohort"]), "size": c["size"], "months_since": c["months_since"],
+                            "active": c["active"], "share": c["share"]})
+
+    t = raw["trajectories"]
+    mnames = np.asarray(t["measures"], dtype=object)
+    tw = np.asarray(t["window"], dtype=np.int64)
+    trajectories = pd.DataFrame({
+        "window": tw, "start": start[tw], "actor": ids[np.asarray(t["node"], dtype=np.int64)],
+        "measure": mnames[np.asarray(t["measure"], dtype=np.int64)] if len(mnames) else np.array([], dtype=object),
+        "value": t["value"], "rank": t["rank"]})
+
+    r = raw["rising"]
+    rising_frame = pd.DataFrame({
+        "measure": mnames[np.asarray(r["measure"], dtype=np.int64)] if len(mnames) else np.array([], dtype=object),
+        "actor": ids[np.asarray(r["node"], dtype=np.int64)], "rank_first": r["rank_first"],
+        "rank_last": r["rank_last"], "gain": r["gain"]})
+
+    s = raw["sensitivity"]
+    sens = pd.DataFrame({"measure": pd.Series(s["measure"], dtype=object),
+                         "width_a": pd.to_timedelta(np.asarray(s["width_a"], dtype=np.int64), unit="s"),
+                         "width_b": pd.to_timedelta(np.asarray(s["width_b"], dtype=np.int64), unit="s"),
+                         "actors": s["actors"], "tau_b": s["tau_b"]})
+    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens)
