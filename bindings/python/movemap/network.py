@@ -666,7 +666,7 @@ class Network:
             }
         )
 
-    def to_networkx(self):
+    def to_networkx(self) -> networkx.Graph | networkx.DiGraph:
         """The network as a networkx (Di)Graph: node attributes as in
         attributes(), edge attributes weight, count, first_seen, last_seen
         (Unix seconds) and kinds."""
@@ -768,7 +768,7 @@ class Network:
             start, end = (_unix_seconds(v, "between") for v in between)
         return Network(_core.subnetwork(self._core, keep, start, end))
 
-    def to_igraph(self):
+    def to_igraph(self) -> igraph.Graph:
         """The network as a python-igraph ``Graph`` (directed when the
         network is).
 
@@ -954,3 +954,9 @@ def _unix_seconds(value: Any, what: str) -> int | None:
     ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
     return int(ts.value // 10**9)
 
+
+import typing as _typing  # noqa: E402
+
+if _typing.TYPE_CHECKING:  # the return types of to_networkx / to_igraph (imported when called)
+    import igraph
+    import networkx
