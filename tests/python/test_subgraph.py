@@ -165,6 +165,10 @@ def test_errors(sample):
     with pytest.raises(movemap.UsageError, match="keep_contacts"):
         slim.subgraph(between=("2024-01-01", None))
     assert not _core.has_contacts(slim.core) and _core.has_contacts(net.core)
+    # The engine's mask reaches numpy without a copy.
+    mask = _core.nodes_with_attribute(net.core, "role", ["anchor"])
+    assert mask.dtype == bool and not mask.flags.owndata and mask.base is not None
+    assert mask.sum() == (actors["role"] == "anchor").sum()
     # Actor restrictions need no contacts.
     assert slim.subgraph(roles="anchor").num_ties == net.subgraph(roles="anchor").num_ties
     with pytest.raises(movemap.UsageError, match="entries"):
