@@ -8,6 +8,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = MOVEMAP_VERSION;
   register_network(m);
   register_centrality(m);
+  register_subnetwork(m);
   register_bridging(m);
   register_momentum(m);
   register_temporal(m);

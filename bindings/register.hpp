@@ -8,6 +8,8 @@ void register_network(pybind11::module_& m);
 // The centrality suite (io/centrality_measures.hpp): compute_centrality and the
 // measure names.
 void register_centrality(pybind11::module_& m);
+// subnetwork.hpp: a network restricted to actors and/or a time interval.
+void register_subnetwork(pybind11::module_& m);
 // The bridging suite (io/bridging_measures.hpp): compute_bridging and the
 // measure names.
 void register_bridging(pybind11::module_& m);

@@ -871,10 +871,11 @@ void register_network(py::module_& m) {
         py::arg("id_name") = "id",
         "Builds an actor table from ids and {attribute: values} (str or None per actor).");
   m.def("build_network", &build_network, py::arg("log"), py::arg("actors") = py::none(), py::arg("directed") = true,
-        py::arg("attendance") = "count", py::arg("consume") = false, py::arg("keep_contacts") = true,
+        py::arg("attendance") = "count", py::arg("consume") = false,
+        py::arg("keep_contacts") = true,
         "Builds the network. attendance: 'count' (1 per shared event), 'newman' (1/(k-1)) or 'none' (no "
         "co-attendance ties; the bipartite form only). consume=True frees "
         "the log's rows while building (lower peak memory); the Log cannot be used again. keep_contacts=True "
-        "keeps every interaction as a time-stamped contact (36 bytes each) for the temporal measures "
-        "(momentum, ripples, dynamic GEXF).");
+        "(the default here, unlike the C++ NetworkOptions) keeps every interaction as a time-stamped contact "
+        "(36 bytes each) for subnetwork by time and the temporal measures.");
 }

@@ -222,4 +222,26 @@ Graph build_graph(node_id n, const TieInput& in, const GraphBuildOptions& option
   return Graph(directed, n, std::move(t), std::move(out), std::move(rev));
 }
 
+Graph graph_from_ties(node_id n, TieTable t, bool directed) {
+  const std::size_t m = t.size();
+  if (t.target.size() != m || t.weight.size() != m || t.count.size() != m || t.first_seen.size() != m ||
+      t.last_seen.size() != m || t.kind_offsets.size() != m + 1)
+    throw UsageError("graph_from_ties: tie columns differ in length");
+  for (std::size_t e = 0; e < m; ++e) {
+    if (t.source[e] >= n || t.target[e] >= n) throw UsageError("graph_from_ties: a tie names a node >= num_nodes");
+    if (!directed && t.source[e] > t.target[e]) throw UsageError("graph_from_ties: undirected tie with source > target");
+    if (e > 0 && !(t.source[e - 1] < t.source[e] || (t.source[e - 1] == t.source[e] && t.target[e - 1] < t.target[e])))
+      throw UsageError("graph_from_ties: ties not sorted by (source, target) or repeated");
+  }
+  Csr out, rev;
+  if (directed) {
+    out = layout(n, t, false, false);
+    rev = layout(n, t, true, false);
+  } else {
+    out = layout(n, t, false, true);
+  }
+  return Graph(directed, n, std::move(t), std::move(out), std::move(rev));
+}
+
 }  // namespace movemap
+

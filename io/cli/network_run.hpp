@@ -34,6 +34,7 @@
 #include "movemap/network.hpp"
 #include "movemap/structure/components.hpp"
 #include "movemap/structure/summary.hpp"
+#include "movemap/subnetwork.hpp"
 
 #include "io/group_suppression.hpp"
 #include "io/memory_estimate.hpp"
@@ -138,6 +139,7 @@ inline std::string fmt(double v, int digits = 4) {
 struct InputOptions {
   std::string log, actors, out, format = "auto", delimiter, columns, actor_columns, rejects, attendance = "count",
                                 attributes, pseudonymise;
+  std::string roles, sites, from, to;  // restriction applied after building (subnetwork.hpp)
   int threads = 0;
   bool gexf = false;           // --gexf: also write network.gexf (static)
   bool keep_contacts = false;  // set by verbs that need Network::contacts (temporal measures)
@@ -171,6 +173,10 @@ struct InputOptions {
         ("attendance", po::value(&attendance)->default_value("count"),
          "co-attendance ties: count (1 per shared event), newman (1/(k-1)), or none (keep only the person-event "
          "form)")
+        ("roles", po::value(&roles), "keep only actors with these roles (comma-separated), e.g. champion,anchor")
+        ("sites", po::value(&sites), "keep only actors at these sites (comma-separated)")
+        ("from", po::value(&from), "keep only interactions at or after this time (ISO 8601 or Unix seconds)")
+        ("to", po::value(&to), "keep only interactions before this time (ISO 8601 or Unix seconds)")
         ("attributes", po::value(&attributes),
          "export only these actor attributes (comma-separated); with --pseudonymise, the attributes kept "
          "(default there: role,site)")
@@ -206,6 +212,7 @@ class NetworkRun {
     else if (o.attendance == "newman") nopt.attendance = AttendanceWeighting::Newman;
     else if (o.attendance == "none") nopt.attendance = AttendanceWeighting::None;
     else throw UsageError("--attendance \"" + o.attendance + "\": expected count, newman or none");
+    if (!o.from.empty() || !o.to.empty()) nopt.keep_contacts = true;  // --from/--to cut the contacts
     exports_.attributes = split_list(o.attributes);
     exports_.labels = !vm.count("no-labels");
     if (!o.pseudonymise.empty()) {
@@ -366,6 +373,7 @@ class NetworkRun {
     phase("read log + actors");
     net_ = build_network(std::move(read.log), table ? &*table : nullptr, nopt);
     read.log = InteractionLog{};
+    restrict_network();
     phase("build network");
     if (!key_.empty()) {
       pseudonymise(net_, key_, exports_.attributes);
@@ -395,6 +403,32 @@ class NetworkRun {
     manifest_.pseudonym_key_file = o_.pseudonymise;
     manifest_.threads_requested = o_.threads;
     manifest_.threads_used = tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism);
+  }
+
+  // --roles, --sites, --from, --to: the network restricted (subnetwork.hpp).
+  void restrict_network() {
+    if (o_.roles.empty() && o_.sites.empty() && o_.from.empty() && o_.to.empty()) return;
+    SubnetworkOptions so;
+    for (const auto& [column, list] : {std::pair<const char*, const std::string&>{"role", o_.roles},
+                                       std::pair<const char*, const std::string&>{"site", o_.sites}}) {
+      if (list.empty()) continue;
+      const std::vector<std::uint8_t> keep = nodes_with_attribute(net_, column, split_list(list));
+      if (so.keep_node.empty()) so.keep_node = keep;
+      else
+        for (std::size_t u = 0; u < keep.size(); ++u) so.keep_node[u] &= keep[u];
+    }
+    auto time_of = [](const std::string& text, const char* option) -> std::optional<timestamp> {
+      if (text.empty()) return std::nullopt;
+      std::string reason;
+      const auto t = parse_timestamp(text, &reason);
+      if (!t)
+        throw UsageError(std::string(option) + " \"" + text + "\": " + reason +
+                         "; expected an ISO 8601 date or date-time (2024-03-01, 2024-03-01T09:30:00Z) or Unix seconds");
+      return t;
+    };
+    so.from = time_of(o_.from, "--from");
+    so.to = time_of(o_.to, "--to");
+    net_ = subnetwork(net_, so);
   }
 
   std::string verb_;

@@ -100,6 +100,11 @@ def compute_centrality(network: Network, measures: Sequence[str] = ..., length: 
                        tolerance: float = 1e-10, max_iterations: int = 1000, weighted: bool = True,
                        progress: Callable[[float], Any] | None = None) -> CentralityResult: ...
 
+# bindings/register_subnetwork.cpp
+def subnetwork(network: Network, keep: npt.ArrayLike | None = None, from_time: int | None = None,
+               to_time: int | None = None) -> Network: ...
+def nodes_with_attribute(network: Network, column: str, values: Sequence[str]) -> npt.NDArray[np.bool_]: ...
+
 class BridgingGroups(TypedDict):
     names: list[str]
     suppressed: list[bool]

@@ -68,10 +68,12 @@ def load(
         (1/(k-1) for an event of k attendees) or "none" (no co-attendance
         ties).
     keep_contacts
-        Keep every interaction as a time-stamped contact (36 bytes each), as
-        :meth:`Network.momentum` needs. On by default so momentum works on
-        any loaded network; pass False to save that memory on a large log
-        when no temporal analysis follows.
+        Keep every interaction as a time-stamped contact (36 bytes each;
+        default True) so the network can be cut by time
+        (``net.subgraph(between=...)``) and measured over time
+        (:meth:`Network.momentum`). False saves that memory on a large log
+        when no temporal analysis follows; time cuts and momentum then raise
+        :class:`movemap.UsageError`.
     pseudonymise
         A key file (raw bytes, at least 16) or the key as ``bytes``: every
         actor id is replaced by the first 16 bytes of HMAC-SHA-256(key, id)

@@ -783,7 +783,7 @@ class Network:
             }
         )
 
-    def to_networkx(self):
+    def to_networkx(self) -> networkx.Graph | networkx.DiGraph:
         """The network as a networkx (Di)Graph: node attributes as in
         attributes(), edge attributes weight, count, first_seen, last_seen
         (Unix seconds) and kinds."""
@@ -926,6 +926,121 @@ class Network:
                              "month": pd.to_datetime(months.astype(np.int64), unit="s", utc=True),
                              "joined": pd.Series(columns["joined"], dtype=np.int64),
                              "size": pd.Series(columns["size"], dtype=np.int64)})
+
+    # ------------------------------------------- subnetworks and export --
+    # (h-notebook: subgraph, to_igraph)
+
+    def subgraph(
+        self,
+        roles: Sequence[str] | str | None = None,
+        sites: Sequence[str] | str | None = None,
+        between: tuple[Any, Any] | None = None,
+        actors: Sequence[str] | str | None = None,
+    ) -> "Network":
+        """A new Network restricted to some actors and/or a time interval.
+
+        The filters combine (an actor is kept when it passes every filter
+        given); with none, the network is copied.
+
+        Parameters
+        ----------
+        roles, sites
+            Keep the actors whose ``role`` / ``site`` attribute is one of
+            these values (a string or a list). A value no actor has raises
+            :class:`movemap.UsageError` listing the values present (typos do
+            not silently give an empty network).
+        actors
+            Keep these actor ids (a string or a list; unknown ids raise
+            :class:`movemap.UsageError`).
+        between
+            ``(start, end)``: keep only the interactions at
+            ``start <= time < end`` and re-aggregate the ties from them
+            (weights, counts, first/last seen of that period). Each end is a
+            date or date-time string (``"2024-01-01"``), a
+            ``pandas.Timestamp``, a ``datetime`` / ``date``, Unix seconds,
+            or None for an open end; naive times are UTC. A co-attendance
+            counts at the moment both attendees had been at the event. Needs
+            the interactions: networks from :func:`movemap.load` keep them
+            unless ``keep_contacts=False`` was given (then
+            :class:`movemap.UsageError`).
+
+        Returns
+        -------
+        Network
+            Kept actors in their original order (actors without a tie in
+            the period stay, as isolates); ties between kept actors, with
+            their aggregated values unchanged when no ``between`` is given.
+            ``summary()`` describes the kept part (interactions, first and
+            last time, ...). Computed in the engine
+            (engine/include/movemap/subnetwork.hpp).
+
+        Examples
+        --------
+        >>> core = net.subgraph(roles=["champion", "anchor"])                 # doctest: +SKIP
+        >>> y2024 = net.subgraph(between=("2024-01-01", "2025-01-01"))        # doctest: +SKIP
+        >>> north_spring = net.subgraph(sites="north", between=("2024-03-01", "2024-06-01"))  # doctest: +SKIP
+        >>> y2024.centrality(["pagerank"]).nlargest(5, "pagerank")           # doctest: +SKIP
+        """
+        keep: np.ndarray | None = None
+
+        def narrow(mask: np.ndarray) -> None:
+            nonlocal keep
+            keep = mask if keep is None else (keep & mask)
+
+        for column, values in (("role", roles), ("site", sites)):
+            if values is not None:
+                narrow(_core.nodes_with_attribute(self._core, column, _value_list(values, column)))
+        if actors is not None:
+            wanted = _value_list(actors, "actors")
+            index = self.actors()
+            positions = index.get_indexer(pd.Index(wanted, dtype=object))
+            if (positions < 0).any():
+                unknown = [a for a, p in zip(wanted, positions) if p < 0]
+                raise _core.UsageError(
+                    f"subgraph(actors=...): unknown actor id(s) {', '.join(repr(a) for a in unknown[:5])}"
+                    f"{' ...' if len(unknown) > 5 else ''}; expected ids of net.actors()")
+            mask = np.zeros(len(index), dtype=bool)
+            mask[positions] = True
+            narrow(mask)
+        start = end = None
+        if between is not None:
+            if isinstance(between, (str, bytes)) or not hasattr(between, "__len__") or len(between) != 2:
+                raise _core.UsageError(
+                    'subgraph(between=...): expected (start, end), e.g. ("2024-01-01", "2024-07-01")')
+            start, end = (_unix_seconds(v, "between") for v in between)
+        return Network(_core.subnetwork(self._core, keep, start, end))
+
+    def to_igraph(self) -> igraph.Graph:
+        """The network as a python-igraph ``Graph`` (directed when the
+        network is).
+
+        Vertices in node order with attributes ``name`` (the actor id) and
+        every actor attribute (role, label, site, ...; None when missing).
+        Edges in the order of :meth:`ties`, with ``weight``, ``count``,
+        ``first_seen``, ``last_seen`` (Unix seconds, as
+        :meth:`to_networkx`) and ``kinds``. Degrees and strengths equal
+        :meth:`degree` (``g.strength(weights="weight")``).
+
+        >>> g = net.to_igraph()                                   # doctest: +SKIP
+        >>> g.vs.find(name="ann")["role"]                         # doctest: +SKIP
+        'champion'
+        >>> g.community_multilevel(weights="weight")             # doctest: +SKIP
+        """
+        import igraph as ig
+
+        n = self._core.num_nodes
+        t = self._core.ties()
+        edges = np.column_stack([t["source"], t["target"]]).astype(np.int64).tolist() if len(t["source"]) else []
+        g = ig.Graph(n=n, edges=edges, directed=self.directed)
+        g.vs["name"] = self._core.actor_ids()
+        for name, values in self._core.attributes().items():
+            g.vs[name] = values
+        g.es["weight"] = t["weight"].tolist()
+        g.es["count"] = t["count"].tolist()
+        g.es["first_seen"] = t["first_seen"].tolist()
+        g.es["last_seen"] = t["last_seen"].tolist()
+        g.es["kinds"] = self._core.tie_kinds()
+        return g
 
     # ----------------------------------------------------------- writers --
 
@@ -1083,3 +1198,42 @@ class _progress_callback:
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _value_list(values: Sequence[str] | str, what: str) -> list[str]:
+    """"x" -> ["x"]; a sequence of strings -> a list (others: UsageError)."""
+    if isinstance(values, str):
+        return [values]
+    out = list(values)
+    for v in out:
+        if not isinstance(v, str):
+            raise _core.UsageError(f"subgraph({what}=...): expected strings, found {v!r}")
+    return out
+
+
+def _unix_seconds(value: Any, what: str) -> int | None:
+    """A time (str, Timestamp, datetime, date, datetime64, Unix seconds;
+    naive = UTC) as whole UTC seconds, floored; None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        raise _core.UsageError(f"{what}: {value!r} is not a time")
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError) as e:
+        raise _core.UsageError(
+            f"{what}: {value!r} is not a time ({e}); expected a date or date-time such as "
+            '"2024-03-01" or "2024-03-01T09:30:00Z", a Timestamp/datetime, or Unix seconds') from None
+    if ts is pd.NaT:
+        raise _core.UsageError(f"{what}: a missing time (NaT); use None for an open end")
+    ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+    return int(ts.value // 10**9)
+
+
+import typing as _typing  # noqa: E402
+
+if _typing.TYPE_CHECKING:  # the return types of to_networkx / to_igraph (imported when called)
+    import igraph
+    import networkx

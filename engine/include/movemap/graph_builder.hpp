@@ -40,4 +40,11 @@ Graph build_graph(node_id num_nodes, const TieInput& input, const GraphBuildOpti
 Graph build_graph(node_id num_nodes, const TieInput& input, const GraphBuildOptions& options,
                   const std::function<void()>& release_input);
 
+// A Graph from an already aggregated tie table (sorted by (source, target),
+// undirected ties with source <= target, no duplicates): only the CSR(s) are
+// laid out, the tie values are kept as given. Used to restrict a network to
+// some of its ties (subnetwork.hpp). Throws UsageError when the table is not
+// sorted or names a node >= num_nodes. O(n + m).
+Graph graph_from_ties(node_id num_nodes, TieTable ties, bool directed);
+
 }  // namespace movemap
