@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -352,11 +354,17 @@ TEST(GexfWriter, SpellsMatchContactsOnRandomLogs) {
   for (int round = 0; round < 20; ++round) {
     InteractionLogBuilder b;
     InteractionBatch x;
+    std::deque<std::string> text;  // the batch holds views: the strings must outlive append()
     const int actors = 2 + static_cast<int>(rng() % 15), rows = 1 + static_cast<int>(rng() % 80);
     for (int r = 0; r < rows; ++r) {
-      const std::string s = "n" + std::to_string(rng() % actors), g = "n" + std::to_string(rng() % actors);
-      if (rng() % 5 == 0) x.push_back(kBase + static_cast<timestamp>(rng() % 500), s, "", "e" + std::to_string(rng() % 4), "", 1.0);
-      else x.push_back(kBase + static_cast<timestamp>(rng() % 500), s, g, "", "", 1.0);
+      const std::string& s = text.emplace_back("n" + std::to_string(rng() % actors));
+      const std::string& g = text.emplace_back("n" + std::to_string(rng() % actors));
+      if (rng() % 5 == 0) {
+        const std::string& e = text.emplace_back("e" + std::to_string(rng() % 4));
+        x.push_back(kBase + static_cast<timestamp>(rng() % 500), s, "", e, "", 1.0);
+      } else {
+        x.push_back(kBase + static_cast<timestamp>(rng() % 500), s, g, "", "", 1.0);
+      }
     }
     b.append(x);
     NetworkOptions o;

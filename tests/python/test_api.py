@@ -42,6 +42,16 @@ def _writes(method):
     return call
 
 
+def _ripples(net, tmp_path):
+    if net.num_actors == 0:  # the default seeds (role=champion) select nobody: an error, not an empty result
+        with pytest.raises(movemap.UsageError, match="selects no actor"):
+            net.ripples()
+        return net.actors()
+    r = net.ripples()
+    assert len(r.reach) == net.num_actors and r.reach["reached"].sum() == 1  # only the champion, no contacts
+    return r.reach
+
+
 CALLS = {
     "actors": lambda net, tmp: net.actors(),
     "attributes": lambda net, tmp: net.attributes(),
@@ -53,6 +63,7 @@ CALLS = {
     "tie_centrality": lambda net, tmp: net.tie_centrality(),
     "bridging": lambda net, tmp: net.bridging(),
     "momentum": lambda net, tmp: net.momentum("30d", "30d"),
+    "ripples": _ripples,
     "ties": lambda net, tmp: net.ties(),
     "to_networkx": lambda net, tmp: net.to_networkx(),
     "to_igraph": lambda net, tmp: net.to_igraph(),
@@ -109,6 +120,8 @@ def test_errors_of_each_method(tmp_path):
         net.momentum("0d")
     with pytest.raises(movemap.UsageError):
         net.subgraph(roles="nobody")
+    with pytest.raises(movemap.UsageError, match="unknown seed"):
+        net.ripples(seeds="nobody")
     with pytest.raises(movemap.IoError):
         net.write_graphml(tmp_path / "missing-folder" / "x.graphml")
     with pytest.raises(movemap.IoError):
