@@ -31,6 +31,25 @@ void append_header(std::string& b, const SeriesTable& t) {
 
 std::string month_text(timestamp t) { return format_timestamp(t).substr(0, 7); }
 
+// Windows whose row describes fewer than K actors (active + lapsed, everyone
+// the row counts): no secondary rule, windows overlap and have no published
+// total to subtract from.
+std::vector<bool> hidden_windows(const WindowIndicators& w, std::uint64_t min_group_size) {
+  std::vector<bool> hide(w.windows.size(), false);
+  if (min_group_size <= 1 || w.windows.empty()) return hide;
+  const SeriesColumn* active = nullptr;
+  const SeriesColumn* lapsed = nullptr;
+  for (const auto& c : w.overall.columns) {
+    if (c.name == "active") active = &c;
+    if (c.name == "lapsed") lapsed = &c;
+  }
+  if (!active || !lapsed) return hide;
+  std::vector<std::uint64_t> sizes(w.windows.size());
+  for (std::size_t k = 0; k < sizes.size(); ++k)
+    sizes[k] = static_cast<std::uint64_t>(active->values[k] + lapsed->values[k]);
+  return small_groups(sizes, min_group_size, /*secondary=*/false);
+}
+
 }  // namespace
 
 void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
@@ -71,8 +90,10 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
   {
     AtomicFile f(dir + "windows.csv");
     std::string& b = f.buffer();
+    const std::vector<bool> window_hidden = hidden_windows(w, min_group_size);
     b += "window,start,end";
     append_header(b, w.overall);
+    if (suppress) b.insert(b.size() - 1, ",suppressed");
     for (std::size_t k = 0; k < w.windows.size(); ++k) {
       b += std::to_string(k) + ',';
       append_timestamp(b, w.windows[k].start);
@@ -80,15 +101,16 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
       append_timestamp(b, w.windows[k].end);
       for (const auto& c : w.overall.columns) {
         b += ',';
-        append_value(b, c, k);
+        if (!window_hidden[k]) append_value(b, c, k);
       }
+      if (suppress) b += window_hidden[k] ? ",true" : ",false";
       b += '\n';
     }
     f.commit();
   }
   {
     AtomicFile f(dir + "windows.json");
-    f.write(momentum_windows_json(r));
+    f.write(momentum_windows_json(r, min_group_size));
     f.commit();
   }
   {
@@ -183,10 +205,11 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
   }
 }
 
-std::string momentum_windows_json(const MomentumResult& r) {
+std::string momentum_windows_json(const MomentumResult& r, std::uint64_t min_group_size) {
   rapidjson::StringBuffer sb;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> w(sb);
   const WindowIndicators& x = r.windows;
+  const std::vector<bool> hidden = hidden_windows(x, min_group_size);
   w.StartObject();
   w.Key("windows");
   w.StartArray();
@@ -202,9 +225,13 @@ std::string momentum_windows_json(const MomentumResult& r) {
     for (const auto& c : x.overall.columns) {
       w.Key(c.name.c_str(), static_cast<rapidjson::SizeType>(c.name.size()));
       const double v = c.values[k];
-      if (!std::isfinite(v)) w.Null();
+      if (hidden[k] || !std::isfinite(v)) w.Null();
       else if (c.integer) w.Int64(static_cast<std::int64_t>(v));
       else w.Double(v);
+    }
+    if (min_group_size > 1) {
+      w.Key("suppressed");
+      w.Bool(hidden[k]);
     }
     w.EndObject();
   }

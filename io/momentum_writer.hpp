@@ -17,8 +17,14 @@
 // cohorts.csv's groups are the cohorts (size). Suppressed rows keep their
 // window / role / cohort and k, every other cell is empty, and a last
 // column `suppressed` says true; secondary suppression as there (per window;
-// over the cohorts). windows.csv and trajectories.csv are not suppressed.
+// over the cohorts). windows.csv / windows.json: a window whose row counts
+// fewer than K actors (active + lapsed) is blanked the same way (JSON: null
+// values, "suppressed": true); no secondary rule (windows overlap and have
+// no published total). Single cells of a published row (e.g. 3 new actors in
+// a window of 400) are not suppressed; trajectories.csv (per actor, not a
+// group table) is not suppressed.
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "io/gexf_writer.hpp"
@@ -30,7 +36,7 @@ namespace movemap {
 // Writes the files above into `dir` (ending with '/').
 void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
                            std::uint64_t min_group_size = 0);
-std::string momentum_windows_json(const MomentumResult& r);
+std::string momentum_windows_json(const MomentumResult& r, std::uint64_t min_group_size = 0);
 
 // The per-window node measures as a GEXF timeline, for write_gexf: per
 // measure the columns "<measure>_window" (value) and "<measure>_window_rank"

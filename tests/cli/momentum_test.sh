@@ -113,6 +113,22 @@ check "by_role: window 0 has one actor per role: all four blanked" test "$(grep 
 check "by_role: window 2 citizen kept" grep -q '^2,1970-01-01T00:00:20Z,citizen,1,1,0,0,1,1,1,0,1,false$' "$T/k/by_role.csv"
 check "by_role: window 2 service blanked" grep -q '^2,1970-01-01T00:00:20Z,service,,,,,,,,,,true$' "$T/k/by_role.csv"
 check "cohorts: the one cohort of 5 kept" test "$(sed -n 2p "$T/k/cohorts.csv")" = "1970-01,5,0,5,1,false"
+# windows.csv: a window is a group of its active + lapsed actors. With K = 3,
+# windows 3 (0 active + 2 lapsed) and 4 (2 active + 0 lapsed) are blanked;
+# windows 0-2 (4, 4 and 4 actors) kept.
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --undirected --window 10s --step 10s --anchor start \
+  --measures none --no-gexf --min-group-size 3 -q --out "$T/k3"; rc=$?
+check "--min-group-size 3: exit 0" test "$rc" -eq 0
+check "windows.csv: suppressed column" test "$(head -1 "$T/k3/windows.csv" | awk -F, '{print $NF}')" = suppressed
+check "windows.csv: windows 3 and 4 blanked" test "$(awk -F, 'NR > 1 && $NF == "true" {print $1}' "$T/k3/windows.csv" | tr '\n' ' ')" = "3 4 "
+check "windows.csv: window 3 has no values" grep -q '^3,1970-01-01T00:00:30Z,1970-01-01T00:00:40Z,,,,' "$T/k3/windows.csv"
+check "windows.csv: window 1 kept (2 active, 2 lapsed)" grep -q '^1,1970-01-01T00:00:10Z,1970-01-01T00:00:20Z,2,0,2,0,2,' "$T/k3/windows.csv"
+check "windows.json: window 4 null and flagged" python3 -c "
+import json, sys
+w = json.load(open('$T/k3/windows.json'))['windows']
+assert w[4]['suppressed'] is True and w[4]['active'] is None, w[4]
+assert w[1]['suppressed'] is False and w[1]['active'] == 2, w[1]
+"
 
 # 4. Errors.
 "$MM" momentum "$T/log.csv" --window 10x --out "$T/e" 2>"$T/e.err"; rc=$?
