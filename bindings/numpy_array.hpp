@@ -10,7 +10,10 @@
 #include <pybind11/pybind11.h>
 
 #include <memory>
+#include <string>
 #include <vector>
+
+#include "io/node_measures.hpp"
 
 namespace movemap::bindings {
 
@@ -34,6 +37,30 @@ pybind11::array_t<T> borrowed_array(const std::vector<T>& v, pybind11::handle ow
   py::array_t<T> a({static_cast<py::ssize_t>(v.size())}, {static_cast<py::ssize_t>(sizeof(T))}, data, owner);
   a.attr("flags").attr("writeable") = false;
   return a;
+}
+
+// {column: array} of a registry's node columns (int64 or float64) and tie
+// columns (float64), each array owning its moved-out vector.
+inline pybind11::dict node_column_arrays(NodeMeasures&& nodes) {
+  pybind11::dict out;
+  for (MeasureColumn& c : nodes.columns) {
+    if (c.integer)
+      out[pybind11::str(c.name)] = owned_array(std::move(c.ints));
+    else
+      out[pybind11::str(c.name)] = owned_array(std::move(c.reals));
+  }
+  return out;
+}
+inline pybind11::dict tie_column_arrays(TieColumns&& ties) {
+  pybind11::dict out;
+  for (auto& [name, values] : ties) out[pybind11::str(name)] = owned_array(std::move(values));
+  return out;
+}
+
+inline pybind11::list string_list(const std::vector<std::string>& v) {
+  pybind11::list out;
+  for (const auto& s : v) out.append(pybind11::str(s));
+  return out;
 }
 
 }  // namespace movemap::bindings

@@ -21,17 +21,14 @@
 
 namespace py = pybind11;
 namespace mm = movemap;
+using movemap::bindings::node_column_arrays;
 using movemap::bindings::owned_array;
+using movemap::bindings::string_list;
+using movemap::bindings::tie_column_arrays;
 using movemap::bindings::PyNetwork;
 using movemap::bindings::PythonProgress;
 
 namespace {
-
-py::list string_list(const std::vector<std::string>& v) {
-  py::list out;
-  for (const auto& s : v) out.append(py::str(s));
-  return out;
-}
 
 // {"measures", "group_by", "groups": {attr: {"names": [...], "sizes": array,
 //  "code": array}}, "nodes": {column: array}, "ties": {column: array},
@@ -39,15 +36,8 @@ py::list string_list(const std::vector<std::string>& v) {
 //  "blank": {column: bool array of suppressed cells}}},
 //  "network": {name: float}, "notes": {name: str}}.
 py::dict to_python(mm::BridgingOutput&& out) {
-  py::dict nodes;
-  for (mm::MeasureColumn& c : out.nodes.columns) {
-    if (c.integer)
-      nodes[py::str(c.name)] = owned_array(std::move(c.ints));
-    else
-      nodes[py::str(c.name)] = owned_array(std::move(c.reals));
-  }
-  py::dict ties;
-  for (auto& [name, values] : out.ties) ties[py::str(name)] = owned_array(std::move(values));
+  py::dict nodes = node_column_arrays(std::move(out.nodes));
+  py::dict ties = tie_column_arrays(std::move(out.ties));
   py::dict groups;
   for (mm::GroupCoding& gc : out.groups) {
     py::dict g;

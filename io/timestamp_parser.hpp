@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "movemap/calendar.hpp"  // days_from_civil, civil_from_days (used with the parser)
 #include "movemap/types.hpp"
 
 namespace movemap {
@@ -26,8 +27,5 @@ std::string format_timestamp(timestamp t);
 // Appends the same form to `out` (no allocation when out has capacity).
 void append_timestamp(std::string& out, timestamp t);
 
-// Days since 1970-01-01 for a proleptic Gregorian date, and back.
-long long days_from_civil(long long y, unsigned m, unsigned d);
-void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d);
 
 }  // namespace movemap

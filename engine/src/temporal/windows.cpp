@@ -5,6 +5,7 @@
 #include <numeric>
 #include <string>
 
+#include "movemap/calendar.hpp"
 #include "movemap/error.hpp"
 
 namespace movemap {
@@ -13,34 +14,13 @@ namespace {
 
 constexpr timestamp kDay = 86400;
 
-// Howard Hinnant's civil calendar algorithms (proleptic Gregorian, UTC).
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-void civil_from_days(long long z, long long& y, unsigned& m) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<long long>(yoe) + era * 400 + (m <= 2);
-}
-
 timestamp floor_day(timestamp t) { return (t >= 0 ? t / kDay : (t - kDay + 1) / kDay); }
 
 // Month index (year * 12 + month - 1) of t, and the start of a month index.
 long long month_of(timestamp t) {
   long long y;
-  unsigned m;
-  civil_from_days(floor_day(t), y, m);
+  unsigned m, d;
+  civil_from_days(floor_day(t), y, m, d);
   return y * 12 + (m - 1);
 }
 timestamp month_start(long long index) {
