@@ -50,8 +50,10 @@ inline Network random_network(std::uint32_t n, std::size_t m, std::uint64_t seed
   for (std::uint32_t i = 0; i < n; ++i) ids.push_back("p" + std::to_string(i));
   for (const auto& id : ids) table.ids.intern(id);
   table.attributes.resize(n);
-  auto& role = table.attributes.column("role");
-  auto& site = table.attributes.column("site");
+  table.attributes.column("role");
+  table.attributes.column("site");  // both columns exist before references are taken (column() may grow the table)
+  auto& role = *table.attributes.find("role");
+  auto& site = *table.attributes.find("site");
   for (std::uint32_t i = 0; i < n; ++i) {
     role.values[i] = roles[rng() % 4];
     site.values[i] = rng() % 5 == 0 ? "" : "S" + std::to_string(rng() % 3);
