@@ -12,12 +12,25 @@ namespace movemap {
 
 namespace {
 
-// Network::contacts from the tie input (before build_graph consumes it):
+// Network::contacts from the tie input (after build_graph, which reads it):
 // sorted by (time, input position), each with its tie id looked up in the
-// built graph's sorted rows.
-Contacts make_contacts(const Graph& g, const std::vector<node_id>& src, const std::vector<node_id>& dst,
-                       const std::vector<timestamp>& time, const std::vector<double>& weight,
-                       const std::vector<std::uint32_t>& kind) {
+// built graph's sorted rows. Consumes the input one column at a time (each
+// input column is freed as soon as its sorted copy exists), so the peak is
+// the input plus the order, the tie ids and one sorted column, not two
+// copies of every column.
+template <class T>
+std::vector<T> permuted(std::vector<T>& in, const std::vector<std::size_t>& order) {
+  std::vector<T> out(order.size());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 4096),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) out[i] = in[order[i]];
+                    });
+  std::vector<T>().swap(in);
+  return out;
+}
+
+Contacts make_contacts(const Graph& g, std::vector<node_id>& src, std::vector<node_id>& dst,
+                       std::vector<timestamp>& time, std::vector<double>& weight, std::vector<std::uint32_t>& kind) {
   const std::size_t k = src.size();
   std::vector<std::size_t> order(k);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -25,20 +38,10 @@ Contacts make_contacts(const Graph& g, const std::vector<node_id>& src, const st
     return time[a] < time[b] || (time[a] == time[b] && a < b);
   });
   Contacts c;
-  c.time.resize(k);
-  c.source.resize(k);
-  c.target.resize(k);
-  c.weight.resize(k);
-  c.kind.resize(k);
   c.tie.resize(k);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, k, 4096), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const std::size_t j = order[i];
-      c.time[i] = time[j];
-      c.source[i] = src[j];
-      c.target[i] = dst[j];
-      c.weight[i] = weight[j];
-      c.kind[i] = kind[j];
       node_id u = src[j], v = dst[j];
       if (!g.directed() && v < u) std::swap(u, v);
       const auto nb = g.out_neighbors(u);
@@ -46,6 +49,11 @@ Contacts make_contacts(const Graph& g, const std::vector<node_id>& src, const st
       c.tie[i] = g.out_ties(u)[pos];
     }
   });
+  c.time = permuted(time, order);
+  c.source = permuted(src, order);
+  c.target = permuted(dst, order);
+  c.weight = permuted(weight, order);
+  c.kind = permuted(kind, order);
   return c;
 }
 
