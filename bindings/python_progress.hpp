@@ -56,6 +56,20 @@ class PythonProgress {
     };
   }
 
+  // Runs f() (the engine call) with the GIL released. When it was cancelled
+  // because the callable raised, raises the callable's exception instead of
+  // Cancelled (with the GIL held again).
+  template <class F>
+  auto run_released(F&& f) const {
+    try {
+      pybind11::gil_scoped_release release;
+      return f();
+    } catch (const Cancelled&) {
+      rethrow_if_raised();
+      throw;
+    }
+  }
+
   // After the engine call (GIL held): raises what the callable raised, if it did.
   void rethrow_if_raised() const {
     if (state_->error) std::rethrow_exception(std::exchange(state_->error, nullptr));

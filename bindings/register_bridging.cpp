@@ -103,15 +103,7 @@ py::dict compute_bridging(const PyNetwork& n, const std::vector<std::string>& me
   r.min_group_size = min_group_size;
   const PythonProgress reporter(std::move(progress));
   r.progress = reporter.callback();
-  mm::BridgingOutput out;
-  try {
-    py::gil_scoped_release release;
-    out = mm::compute_bridging(n.net, r);
-  } catch (const mm::Cancelled&) {
-    reporter.rethrow_if_raised();  // the callable's own exception, when it raised
-    throw;
-  }
-  return to_python(std::move(out));
+  return to_python(reporter.run_released([&] { return mm::compute_bridging(n.net, r); }));
 }
 
 }  // namespace

@@ -75,15 +75,7 @@ py::dict compute_centrality(const PyNetwork& n, const std::vector<std::string>& 
   r.weighted = weighted;
   const PythonProgress reporter(std::move(progress));
   r.progress = reporter.callback();
-  mm::CentralityOutput out;
-  try {
-    py::gil_scoped_release release;
-    out = mm::compute_centrality(n.net, r);
-  } catch (const mm::Cancelled&) {
-    reporter.rethrow_if_raised();  // the callable's own exception, when it raised
-    throw;
-  }
-  return to_python(std::move(out));
+  return to_python(reporter.run_released([&] { return mm::compute_centrality(n.net, r); }));
 }
 
 }  // namespace

@@ -68,14 +68,7 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, const std::stri
   o.sensitivity_widths.assign(sensitivity.begin(), sensitivity.end());
   const PythonProgress reporter(std::move(progress));
   o.indicators.progress = reporter.callback();
-  mm::MomentumResult r;
-  try {
-    py::gil_scoped_release release;
-    r = mm::momentum(n.net, o);
-  } catch (const mm::Cancelled&) {
-    reporter.rethrow_if_raised();
-    throw;
-  }
+  mm::MomentumResult r = reporter.run_released([&] { return mm::momentum(n.net, o); });
   mm::WindowIndicators& x = r.windows;
   std::vector<std::int64_t> start, end;
   for (const auto& win : x.windows) {

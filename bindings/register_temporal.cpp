@@ -37,13 +37,7 @@ std::vector<std::int64_t> signed_copy(const std::vector<std::uint64_t>& v) { ret
 template <class Run>
 auto with_progress(py::object progress, Run run) {
   const PythonProgress reporter(std::move(progress));
-  try {
-    py::gil_scoped_release release;
-    return run(reporter.callback());
-  } catch (const mm::Cancelled&) {
-    reporter.rethrow_if_raised();
-    throw;
-  }
+  return reporter.run_released([&] { return run(reporter.callback()); });
 }
 
 py::dict temporal_reach(const PyNetwork& n, const std::vector<std::string>& seeds, std::optional<std::int64_t> start,

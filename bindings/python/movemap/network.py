@@ -555,12 +555,7 @@ class Network:
                     f'tie_centrality(): "{name}" is not a tie measure; expected one of {", ".join(_TIE_MEASURES)} '
                     "(node measures: centrality())")
         result = self.centrality_arrays(names, length=length, normalized=normalized, progress=progress)
-        t = self._core.ties()
-        ids = np.asarray(self._core.actor_ids(), dtype=object)
-        columns: dict[str, Any] = {
-            "source": ids[t["source"]] if len(ids) else np.array([], dtype=object),
-            "target": ids[t["target"]] if len(ids) else np.array([], dtype=object),
-        }
+        columns: dict[str, Any] = self._tie_endpoints(self._core.ties())
         columns.update(result.ties)
         frame = pd.DataFrame(columns, copy=False)
         frame.attrs["network"] = dict(result.network)
@@ -661,12 +656,7 @@ class Network:
         columns = self._attribute_columns()
         columns.update(raw["nodes"])
         actors = pd.DataFrame(columns, index=self.actors(), copy=False)
-        t = self._core.ties()
-        ids = np.asarray(self._core.actor_ids(), dtype=object)
-        tie_columns: dict[str, Any] = {
-            "source": ids[t["source"]] if len(ids) else np.array([], dtype=object),
-            "target": ids[t["target"]] if len(ids) else np.array([], dtype=object),
-        }
+        tie_columns: dict[str, Any] = self._tie_endpoints(self._core.ties())
         for name, values in raw["ties"].items():
             tie_columns[name] = values.astype(bool) if name == "is_bridge" else values
         tables: dict[str, dict[str, pd.DataFrame]] = {"mixing": {}, "ei_index": {}, "brokerage": {}}
@@ -761,6 +751,13 @@ class Network:
         attrs = self._core.attributes()
         return {name: attrs[name] for name in _DEGREE_ATTRIBUTES if name in attrs}
 
+    def _tie_endpoints(self, t: dict[str, Any]) -> dict[str, np.ndarray]:
+        """source and target actor ids of each tie (from _core.ties())."""
+        ids = np.asarray(self._core.actor_ids(), dtype=object)
+        if not len(ids):
+            return {"source": np.array([], dtype=object), "target": np.array([], dtype=object)}
+        return {"source": ids[t["source"]], "target": ids[t["target"]]}
+
     def ties(self) -> pd.DataFrame:
         """One row per tie, sorted by (source, target) node order.
 
@@ -770,11 +767,9 @@ class Network:
         (';'-joined, sorted; co-attendance ties have kind "co-attendance").
         """
         t = self._core.ties()
-        ids = np.asarray(self._core.actor_ids(), dtype=object)
         return pd.DataFrame(
             {
-                "source": ids[t["source"]] if len(ids) else np.array([], dtype=object),
-                "target": ids[t["target"]] if len(ids) else np.array([], dtype=object),
+                **self._tie_endpoints(t),
                 "weight": t["weight"],
                 "count": t["count"],
                 "first_seen": _utc(t["first_seen"]),
