@@ -27,6 +27,9 @@ int run_momentum(const std::vector<std::string>& args) {
       "  trajectories.csv node measures per window with ranks (long)\n"
       "  rising.csv       largest rank gains, first to last window\n"
       "  sensitivity.csv  Kendall tau-b of the final-window rankings across window widths\n"
+      "  role_transitions.csv, role_changes.csv  with --role-changes: role changes (from, to) per\n"
+      "                   window, and the changes themselves (not with --min-group-size); the\n"
+      "                   by-role counts then use each actor's role at the window's end\n"
       "  network.gexf     GEXF 1.3, dynamic: node and edge spells (--lapse) and each window's\n"
       "                   measures and ranks (<measure>_window, <measure>_window_rank), so\n"
       "                   Gephi's Timeline plays the movement's growth (--no-gexf: skip)\n"
@@ -36,7 +39,8 @@ int run_momentum(const std::vector<std::string>& args) {
       "Examples:\n"
       "  movemap momentum data-samples/interactions.csv --actors data-samples/actors.csv --out out/momentum\n"
       "  movemap momentum log.csv --window 90d --step 30d --lapse 180d --measures degree,pagerank --out out/\n"
-      "  movemap momentum log.csv --windows month --out out/\n";
+      "  movemap momentum log.csv --windows month --out out/\n"
+      "  movemap momentum log.csv --actors actors.csv --role-changes role_changes.csv --windows quarter --out out/\n";
   InputOptions in;
   std::string window = "90d", step = "30d", scheme = "sliding", anchor = "end", lapse, half_life, measures = "degree,pagerank",
               sensitivity;
@@ -130,9 +134,16 @@ int run_momentum(const std::vector<std::string>& args) {
     } else {
       std::printf("\n");
     }
+    const bool changes = !run.net().role_changes.empty();
+    if (changes && k) {
+      std::printf("  role changes   %zu in the table; last window %.0f\n", run.net().role_changes.size(),
+                  t.at("role_changes").values[k - 1]);
+    }
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
-                "rising.csv, sensitivity.csv%s\n",
-                run.dir().c_str(), gexf ? ", network.gexf" : "");
+                "rising.csv, sensitivity.csv%s%s\n",
+                run.dir().c_str(),
+                !changes ? "" : run.min_group_size() > 1 ? ", role_transitions.csv" : ", role_transitions.csv, role_changes.csv",
+                gexf ? ", network.gexf" : "");
     std::printf("  time           %.2f s\n", run.seconds());
   }
   return 0;
