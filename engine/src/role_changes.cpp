@@ -31,22 +31,27 @@ void check_role_changes(const RoleChangeTable& t) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return t.id[a] != t.id[b] ? t.id[a] < t.id[b] : t.time[a] < t.time[b];
   });
-  // The offending row reported is the later one in the file, so the first
-  // error in file order is the one named.
+  // The row named: for two changes at one time the later in the file; for a
+  // broken chain the change whose `from` does not follow. Of several
+  // errors, the one on the earliest row.
   std::optional<std::size_t> worst;
   std::string message;
   for (std::size_t k = 1; k < c; ++k) {
     const std::size_t p = order[k - 1], i = order[k];
     if (t.id[p] != t.id[i]) continue;
-    const std::size_t row = std::max(p, i), other = std::min(p, i);
+    const std::size_t other = std::min(p, i);
+    std::size_t row = 0;
     std::string m;
-    if (t.time[p] == t.time[i])
+    if (t.time[p] == t.time[i]) {
+      row = std::max(p, i);
       m = "actor " + quoted(t.id[i]) + " has a second role change at the same time as line " +
           std::to_string(t.line[other]) + "; expected one change per actor and time";
-    else if (t.from[i] != t.to[p])
-      m = "actor " + quoted(t.id[i]) + " changes from " + quoted(t.from[i]) + " (line " + std::to_string(t.line[i]) +
-          "), but its previous change (line " + std::to_string(t.line[p]) + ") left it " + quoted(t.to[p]) +
+    } else if (t.from[i] != t.to[p]) {
+      row = i;
+      m = "actor " + quoted(t.id[i]) + " changes from " + quoted(t.from[i]) +
+          ", but its previous change (line " + std::to_string(t.line[p]) + ") left it " + quoted(t.to[p]) +
           "; expected each change's 'from' to be the previous change's 'to'";
+    }
     if (!m.empty() && (!worst || row < *worst)) {
       worst = row;
       message = std::move(m);
