@@ -136,7 +136,16 @@ int run_momentum(const std::vector<std::string>& args) {
     }
     const bool changes = !run.net().role_changes.empty();
     if (changes && k) {
-      std::printf("  role changes   %zu in the table; last window %.0f\n", run.net().role_changes.size(),
+      // The table's changes by type (types in name order, as role_transitions.csv).
+      const RoleChanges& c = run.net().role_changes;
+      const RoleTransitions& tr = r.windows.transitions;
+      std::string types;
+      for (std::size_t y = 0; y < tr.types(); ++y) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < c.size(); ++i) n += c.from[i] == tr.from[y] && c.to[i] == tr.to[y];
+        types += (types.empty() ? "" : ", ") + tr.from[y] + " -> " + tr.to[y] + " " + std::to_string(n);
+      }
+      std::printf("  role changes   %zu (%s); in the last window %.0f\n", c.size(), types.c_str(),
                   t.at("role_changes").values[k - 1]);
     }
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "

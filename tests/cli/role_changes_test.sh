@@ -58,7 +58,7 @@ check "role_changes.csv lists the changes in time order" \
 check "role_changes.csv times" grep -qx 'y,1970-01-01T00:00:35Z,citizen,service' "$T/h/role_changes.csv"
 check "windows.json has role_transitions" \
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['role_transitions'])==15 and d['windows'][3]['role_changes']==2" "$T/h/windows.json"
-check "printed summary" grep -q "role changes   5 in the table" "$T/h.out"
+check "printed summary" grep -q "role changes   5 (champion -> citizen 1, citizen -> champion 3, citizen -> service 1); in the last window 1" "$T/h.out"
 check "manifest names the input" grep -q '"role_changes"' "$T/h/manifest.json"
 
 # 2. Static outputs use the final role; y (only in the change table) is created.
