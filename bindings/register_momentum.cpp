@@ -131,6 +131,20 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, const std::stri
   tr["to"] = to;
   tr["count"] = int64(t.count);
   out["role_transitions"] = tr;
+  py::dict rc;
+  py::list rfrom, rto;
+  for (std::size_t i = 0; i < r.role_cohorts.cohort.size(); ++i) {
+    rfrom.append(py::str(r.role_cohorts.from[i]));
+    rto.append(py::str(r.role_cohorts.to[i]));
+  }
+  rc["from"] = rfrom;
+  rc["to"] = rto;
+  rc["cohort"] = int64(r.role_cohorts.cohort);
+  rc["size"] = int64(r.role_cohorts.size);
+  rc["months_since"] = int64(r.role_cohorts.months_since);
+  rc["active"] = int64(r.role_cohorts.active);
+  rc["share"] = owned_array(std::move(r.role_cohorts.share));
+  out["role_cohorts"] = rc;
   return out;
 }
 
@@ -150,6 +164,7 @@ void register_momentum(py::module_& m) {
         "movemap::momentum (GIL released): {'start', 'end': window bounds (Unix seconds), 'windows': {column: "
         "array}, 'by_role': {'window', 'role', 'columns'}, 'trajectories': {'measures', 'window', 'node', "
         "'measure', 'value', 'rank'}, 'rising': {...}, 'sensitivity': {...}, 'cohorts': {...}, 'role_transitions': {'window', 'from', 'to', 'count'} (long; "
-        "empty without role changes)}. Durations in "
+        "empty without role changes), 'role_cohorts': {'from', 'to', 'cohort', 'size', 'months_since', 'active', "
+        "'share'}}. Durations in "
         "seconds.");
 }

@@ -202,6 +202,45 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
     }
     f.commit();
   }
+  if (!net.role_changes.empty()) {
+    // Transition cohorts, suppressed by cohort size like cohorts.csv (one
+    // decision per cohort, secondary rule over all cohorts).
+    const RoleCohorts& c = r.role_cohorts;
+    std::vector<bool> hidden(c.cohort.size(), false);
+    if (suppress) {
+      std::vector<std::uint64_t> sizes;
+      std::vector<std::size_t> first_row;
+      for (std::size_t i = 0; i < c.cohort.size(); ++i)
+        if (c.months_since[i] == 0) {
+          sizes.push_back(c.size[i]);
+          first_row.push_back(i);
+        }
+      const std::vector<bool> hide = small_groups(sizes, min_group_size);
+      for (std::size_t g = 0; g < sizes.size(); ++g) {
+        const std::size_t end = g + 1 < first_row.size() ? first_row[g + 1] : c.cohort.size();
+        for (std::size_t i = first_row[g]; i < end; ++i) hidden[i] = hide[g];
+      }
+    }
+    AtomicFile f(dir + "role_cohorts.csv");
+    std::string& b = f.buffer();
+    b += suppress ? "from,to,cohort,size,months_since,active,share,suppressed\n"
+                  : "from,to,cohort,size,months_since,active,share\n";
+    for (std::size_t i = 0; i < c.cohort.size(); ++i) {
+      append_csv_field(b, c.from[i]);
+      b += ',';
+      append_csv_field(b, c.to[i]);
+      b += ',' + month_text(c.cohort[i]) + ',';
+      if (hidden[i]) {
+        b += "," + std::to_string(c.months_since[i]) + ",,,true\n";
+        continue;
+      }
+      b += std::to_string(c.size[i]) + ',' + std::to_string(c.months_since[i]) + ',' + std::to_string(c.active[i]) +
+           ',';
+      append_double(b, c.share[i]);
+      b += suppress ? ",false\n" : "\n";
+    }
+    f.commit();
+  }
   if (!net.role_changes.empty() && !suppress) {
     // One row per actor and change: like trajectories.csv a per-actor table
     // (ids pseudonymised with --pseudonymise); not written under

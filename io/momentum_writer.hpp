@@ -13,6 +13,9 @@
 //   role_transitions.csv  window, start, end, from, to, count (long: every
 //        window and transition type); windows.json gains
 //        "role_transitions": [{window, start, end, from, to, count}].
+//   role_cohorts.csv  from, to, cohort (YYYY-MM), size, months_since,
+//        active, share: the transition cohorts (role_transitions.hpp),
+//        suppressed by cohort size like cohorts.csv.
 //   role_changes.csv  actor, time, from, to: the changes (actor ids as
 //        every output writes them: pseudonyms under --pseudonymise); not
 //        written with min_group_size > 1 (it would give the suppressed

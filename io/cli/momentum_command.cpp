@@ -27,9 +27,10 @@ int run_momentum(const std::vector<std::string>& args) {
       "  trajectories.csv node measures per window with ranks (long)\n"
       "  rising.csv       largest rank gains, first to last window\n"
       "  sensitivity.csv  Kendall tau-b of the final-window rankings across window widths\n"
-      "  role_transitions.csv, role_changes.csv  with --role-changes: role changes (from, to) per\n"
-      "                   window, and the changes themselves (not with --min-group-size); the\n"
-      "                   by-role counts then use each actor's role at the window's end\n"
+      "  role_transitions.csv, role_cohorts.csv, role_changes.csv  with --role-changes: role\n"
+      "                   changes (from, to) per window, who changed in a month and stayed active\n"
+      "                   (like cohorts.csv), and the changes themselves (not with --min-group-size);\n"
+      "                   the by-role counts then use each actor's role at the window's end\n"
       "  network.gexf     GEXF 1.3, dynamic: node and edge spells (--lapse) and each window's\n"
       "                   measures and ranks (<measure>_window, <measure>_window_rank), so\n"
       "                   Gephi's Timeline plays the movement's growth (--no-gexf: skip)\n"
@@ -151,7 +152,9 @@ int run_momentum(const std::vector<std::string>& args) {
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
                 "rising.csv, sensitivity.csv%s%s\n",
                 run.dir().c_str(),
-                !changes ? "" : run.min_group_size() > 1 ? ", role_transitions.csv" : ", role_transitions.csv, role_changes.csv",
+                !changes                   ? ""
+                : run.min_group_size() > 1 ? ", role_transitions.csv, role_cohorts.csv"
+                                           : ", role_transitions.csv, role_cohorts.csv, role_changes.csv",
                 gexf ? ", network.gexf" : "");
     std::printf("  time           %.2f s\n", run.seconds());
   }

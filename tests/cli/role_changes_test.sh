@@ -58,6 +58,9 @@ check "role_changes.csv lists the changes in time order" \
 check "role_changes.csv times" grep -qx 'y,1970-01-01T00:00:35Z,citizen,service' "$T/h/role_changes.csv"
 check "windows.json has role_transitions" \
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['role_transitions'])==15 and d['windows'][3]['role_changes']==2" "$T/h/windows.json"
+check "role_cohorts.csv: a, e, c became champions in 1970-01, all active that month" \
+  grep -qx 'citizen,champion,1970-01,3,0,3,1' "$T/h/role_cohorts.csv"
+check "role_cohorts.csv: y never active" grep -qx 'citizen,service,1970-01,1,0,0,0' "$T/h/role_cohorts.csv"
 check "printed summary" grep -q "role changes   5 (champion -> citizen 1, citizen -> champion 3, citizen -> service 1); in the last window 1" "$T/h.out"
 check "manifest names the input" grep -q '"role_changes"' "$T/h/manifest.json"
 
@@ -115,6 +118,8 @@ check "pseudonyms are 32 hex digits" test "$(sed -n 2p "$T/p/role_changes.csv" |
   --min-group-size 2 --out "$T/k" -q
 check "no role_changes.csv under --min-group-size" test ! -e "$T/k/role_changes.csv"
 check "transitions of 1 suppressed" grep -qx '1,1970-01-01T00:00:10Z,1970-01-01T00:00:20Z,citizen,champion,,true' "$T/k/role_transitions.csv"
+check "role cohorts of 1 suppressed" grep -qx 'champion,citizen,1970-01,,0,,,true' "$T/k/role_cohorts.csv"
+check "role cohort of 3 kept" grep -qx 'citizen,champion,1970-01,3,0,3,1,false' "$T/k/role_cohorts.csv"
 check "role_changes cell of a window with 1 change blank" \
   test "$(python3 -c "import csv,sys; print([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][1])" "$T/k/windows.csv")" = ""
 
@@ -123,7 +128,7 @@ S=("$DATA/interactions.csv" --actors "$DATA/actors.csv" --role-changes "$DATA/ro
 "$MM" momentum "${S[@]}" --threads 1 --out "$T/s1" -q && "$MM" momentum "${S[@]}" --threads 2 --out "$T/s2" -q
 check "sample: changes in the quarters (got $(col "$T/s1/windows.csv" role_changes))" \
   test "$(col "$T/s1/windows.csv" role_changes)" = "0 3 0 10 8 1 0 0"
-for f in windows.csv windows.json by_role.csv role_transitions.csv role_changes.csv trajectories.csv; do
+for f in windows.csv windows.json by_role.csv role_transitions.csv role_cohorts.csv role_changes.csv trajectories.csv; do
   check "sample $f identical for 1 and 2 threads" cmp -s "$T/s1/$f" "$T/s2/$f"
 done
 finish

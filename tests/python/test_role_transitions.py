@@ -121,6 +121,36 @@ def test_by_role_and_transitions_match_pandas(tmp_path, seed, lapse_days):
                                   exp.groupby("window")["count"].sum().to_numpy())
 
 
+@pytest.mark.parametrize("seed", [4, 5])
+def test_role_cohorts_match_pandas(tmp_path, seed):
+    log, actors = random_log(seed, span_days=400)
+    changes, actors = random_changes(seed, actors, span_days=400)
+    path = tmp_path / "changes.csv"
+    changes.to_csv(path, index=False)
+    net = movemap.load(log, actors=actors, role_changes=path)
+    got = net.momentum(measures=None, sensitivity=None).role_cohorts
+
+    def month(seconds):
+        return pd.to_datetime(seconds, unit="s", utc=True).dt.tz_localize(None).dt.to_period("M")
+
+    _, activity = contacts_of(log, True)
+    act = pd.DataFrame(activity, columns=["t", "actor"])
+    act["month"] = month(act["t"])
+    active_months = act.groupby("actor")["month"].apply(set)
+    last = act["month"].max()
+    ch = changes.assign(month=month(changes["time"]))
+    rows = []
+    for (f, t, c), grp in ch.groupby(["from", "to", "month"], sort=True):
+        members = set(grp["id"])
+        for k in range(max((last - c).n, 0) + 1):
+            n = sum(1 for a in members if c + k in active_months.get(a, set()))
+            rows.append((f, t, c, len(members), k, n, n / len(members)))
+    exp = pd.DataFrame(rows, columns=["from", "to", "cohort", "size", "months_since", "active", "share"])
+    assert len(got) == len(exp)
+    got_c = got.assign(cohort=got["cohort"].dt.tz_localize(None).dt.to_period("M"))
+    pd.testing.assert_frame_equal(got_c.reset_index(drop=True), exp, check_dtype=False)
+
+
 def test_network_role_changes_and_final_roles(tmp_path):
     log, actors = random_log(7)
     changes, actors = random_changes(7, actors)

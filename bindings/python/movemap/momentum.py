@@ -57,6 +57,11 @@ class Momentum:
         Long: window, start, end, from, to, count (role changes of that type
         with time in [start, end), every window and type); empty (those
         columns, no rows) without role changes.
+    role_cohorts
+        Transition cohorts, like ``cohorts``: from, to, cohort (month start,
+        UTC; the actors who made that change that month), size,
+        months_since, active (members active in month cohort + k), share.
+        Empty without role changes.
     """
 
     windows: pd.DataFrame
@@ -68,6 +73,8 @@ class Momentum:
     gexf_timeline: dict[str, Any]
     role_transitions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         {"window": [], "start": [], "end": [], "from": [], "to": [], "count": []}))
+    role_cohorts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        {"from": [], "to": [], "cohort": [], "size": [], "months_since": [], "active": [], "share": []}))
 
 
 def seconds(value: Any, name: str) -> int:
@@ -187,4 +194,8 @@ def momentum(
                                 "from": pd.Series(tr["from"], dtype=object),
                                 "to": pd.Series(tr["to"], dtype=object),
                                 "count": np.asarray(tr["count"], dtype=np.int64)})
-    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens, timeline, transitions)
+    rc = raw["role_cohorts"]
+    role_cohorts = pd.DataFrame({"from": pd.Series(rc["from"], dtype=object), "to": pd.Series(rc["to"], dtype=object),
+                                 "cohort": _utc(rc["cohort"]), "size": rc["size"],
+                                 "months_since": rc["months_since"], "active": rc["active"], "share": rc["share"]})
+    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens, timeline, transitions, role_cohorts)

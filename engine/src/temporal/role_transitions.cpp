@@ -1,7 +1,10 @@
 #include "movemap/temporal/role_transitions.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <set>
+#include <tuple>
 #include <utility>
 
 namespace movemap {
@@ -72,6 +75,51 @@ RoleTransitions role_transitions(const Network& net, const std::vector<Window>& 
     const auto lo = std::lower_bound(c.time.begin(), c.time.end(), windows[k].start) - c.time.begin();
     const auto hi = std::lower_bound(c.time.begin(), c.time.end(), windows[k].end) - c.time.begin();
     for (auto i = lo; i < hi; ++i) ++out.count[k * nt + type_of[static_cast<std::size_t>(i)]];
+  }
+  return out;
+}
+
+RoleCohorts role_cohorts(const Network& net) {
+  RoleCohorts out;
+  const RoleChanges& c = net.role_changes;
+  if (c.empty()) return out;
+  // The actors that changed, and the months each was active in.
+  std::map<node_id, std::size_t> index;
+  for (const node_id u : c.actor) index.emplace(u, 0);
+  std::size_t i = 0;
+  for (auto& [u, x] : index) x = i++;
+  std::vector<std::set<long long>> months(index.size());
+  long long last = std::numeric_limits<long long>::min();
+  auto see = [&](node_id u, timestamp t) {
+    const long long mo = utc_month(t);
+    last = std::max(last, mo);
+    const auto it = index.find(u);
+    if (it != index.end()) months[it->second].insert(mo);
+  };
+  const Contacts& k = net.contacts;
+  for (std::size_t j = 0; j < k.size(); ++j) {
+    see(k.source[j], k.time[j]);
+    see(k.target[j], k.time[j]);
+  }
+  const ActivityStream a = attendance_stream(net);
+  for (std::size_t j = 0; j < a.time.size(); ++j) see(a.actor[j], a.time[j]);
+  // Cohorts: (from, to, month) -> members.
+  std::map<std::tuple<std::string, std::string, long long>, std::set<node_id>> cohorts;
+  for (std::size_t j = 0; j < c.size(); ++j) cohorts[{c.from[j], c.to[j], utc_month(c.time[j])}].insert(c.actor[j]);
+  for (const auto& [key, members] : cohorts) {
+    const auto& [from, to, month] = key;
+    const long long span = last > month ? last - month : 0;
+    for (long long d = 0; d <= span; ++d) {
+      std::uint64_t active = 0;
+      for (const node_id u : members) active += months[index.at(u)].count(month + d);
+      out.from.push_back(from);
+      out.to.push_back(to);
+      out.cohort.push_back(utc_month_start(month));
+      out.size.push_back(members.size());
+      out.months_since.push_back(static_cast<std::uint32_t>(d));
+      out.active.push_back(active);
+      out.share.push_back(static_cast<double>(active) / static_cast<double>(members.size()));
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "movemap/calendar.hpp"
 #include "movemap/error.hpp"
 #include "movemap/role_changes.hpp"
 #include "movemap/subnetwork.hpp"
@@ -212,6 +213,55 @@ TEST(RoleTransitions, SubnetworkKeepsTheKeptActorsChanges) {
   const Network sub = subnetwork(net, so);
   EXPECT_EQ(sub.role_changes.size(), 4u);
   EXPECT_EQ(sub.role_changes.actor, (std::vector<node_id>{3, 1, 5, 1}));  // e c y c renumbered
+}
+
+// Transition cohorts over months (UTC). Log: p-q 2024-01-05, p-r
+// 2024-02-10, q attends alone 2024-03-03, r-s 2024-03-20 (last activity:
+// March). Changes: p citizen->champion 2024-01-20, q the same 2024-01-31
+// 23:00, r the same 2024-02-01, s service->anchor 2024-05-01.
+//   (citizen, champion, 2024-01) = {p, q}: Jan both; Feb p; Mar q (attendance)
+//   (citizen, champion, 2024-02) = {r}: Feb r; Mar r
+//   (service, anchor, 2024-05) = {s}: after the last activity month, k = 0
+//   only, s inactive in May.
+TEST(RoleTransitions, CohortsByMonth) {
+  auto at = [](unsigned month, unsigned day, int hour = 12) {
+    return static_cast<timestamp>(days_from_civil(2024, month, day)) * 86400 + hour * 3600;
+  };
+  InteractionLogBuilder b;
+  InteractionBatch x;
+  x.push_back(at(1, 5), "p", "q", "", "", 1);
+  x.push_back(at(2, 10), "p", "r", "", "", 1);
+  x.push_back(at(3, 3), "q", "", "ev", "", 1);
+  x.push_back(at(3, 20), "r", "s", "", "", 1);
+  b.append(x);
+  RoleChangeTable t;
+  auto add = [&](const char* id, timestamp time, const char* from, const char* to) {
+    t.id.push_back(id);
+    t.time.push_back(time);
+    t.from.push_back(from);
+    t.to.push_back(to);
+    t.line.push_back(t.id.size() + 1);
+  };
+  add("p", at(1, 20), "citizen", "champion");
+  add("q", at(1, 31, 23), "citizen", "champion");
+  add("r", at(2, 1, 0), "citizen", "champion");
+  add("s", at(5, 1), "service", "anchor");
+  NetworkOptions o;
+  o.keep_contacts = true;
+  const Network net = build_network(b.finish(), nullptr, o, &t);
+  const RoleCohorts c = role_cohorts(net);
+  ASSERT_EQ(c.size.size(), 6u);
+  EXPECT_EQ(c.from, (std::vector<std::string>{"citizen", "citizen", "citizen", "citizen", "citizen", "service"}));
+  EXPECT_EQ(c.to[5], "anchor");
+  const timestamp jan = days_from_civil(2024, 1, 1) * 86400, feb = days_from_civil(2024, 2, 1) * 86400,
+                  may = days_from_civil(2024, 5, 1) * 86400;
+  EXPECT_EQ(c.cohort, (std::vector<timestamp>{jan, jan, jan, feb, feb, may}));
+  EXPECT_EQ(c.size, (std::vector<std::uint64_t>{2, 2, 2, 1, 1, 1}));
+  EXPECT_EQ(c.months_since, (std::vector<std::uint32_t>{0, 1, 2, 0, 1, 0}));
+  EXPECT_EQ(c.active, (std::vector<std::uint64_t>{2, 1, 1, 1, 1, 0}));
+  EXPECT_EQ(c.share, (V{1, 0.5, 0.5, 1, 1, 0}));
+  RoleChangeTable none;
+  EXPECT_TRUE(role_cohorts(hand_network_with_changes(none, "citizen")).size.empty());
 }
 
 std::string error_of(const RoleChangeTable& t, const char* role_of_a = "") {

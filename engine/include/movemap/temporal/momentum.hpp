@@ -24,7 +24,9 @@
 // Role transitions (a citizen who becomes a champion): with a role-change
 // table (role_changes.hpp) the windows table has a role_changes column and
 // WindowIndicators::transitions the changes per window and type
-// (role_transitions.hpp); the by-role counts use each window's end roles.
+// (role_transitions.hpp); the by-role counts use each window's end roles;
+// MomentumResult::role_cohorts follows each month's changers like the
+// arrival cohorts.
 // Cost: window_indicators plus O(contacts + attendances + actors * months)
 // for cohorts and O(windows * actors log actors) for ranks.
 #pragma once
@@ -61,6 +63,7 @@ struct MomentumResult {
   RisingActors rising;
   WindowSensitivity sensitivity;
   Cohorts cohorts;
+  RoleCohorts role_cohorts;          // empty without role changes (role_transitions.hpp)
 };
 
 // Adds growth_rate, acceleration, net_inflow and momentum to `table`

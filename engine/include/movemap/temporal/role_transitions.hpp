@@ -16,8 +16,18 @@
 // With overlapping sliding windows a change counts in every window holding
 // its time; a change outside every window (before the first activity, say)
 // counts in none.
+// Transition cohorts (role_cohorts), the arrival cohorts of momentum.hpp
+// for role changes: the cohort of type (from, to) and calendar month c
+// (UTC) is the set of actors with a change of that type in month c (an actor
+// counted once); for k = 0, 1, ... up to the month of the last activity in
+// the network (k = 0 only when c is later, or there is no activity): size,
+// active = members with any activity (contact or attendance) in month c + k,
+// share = active / size. "Of the citizens who became champions in May, how
+// many were still active three months on?" Independent of the window
+// options (no lapse). Rows by type (name order), cohort, k.
 // Cost: O(c log c) to sort the types plus O(windows * types + sum over
-// windows of the changes in it).
+// windows of the changes in it); cohorts O(contacts + attendances + c log c
+// + cohorts * months).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -51,5 +61,16 @@ struct RoleTransitions {
 };
 
 RoleTransitions role_transitions(const Network& net, const std::vector<Window>& windows);
+
+struct RoleCohorts {
+  std::vector<std::string> from, to;        // per row: the transition type
+  std::vector<timestamp> cohort;            // start of the cohort's month
+  std::vector<std::uint64_t> size;          // actors in the cohort
+  std::vector<std::uint32_t> months_since;  // k
+  std::vector<std::uint64_t> active;        // members active in month c + k
+  std::vector<double> share;                // active / size
+};
+
+RoleCohorts role_cohorts(const Network& net);
 
 }  // namespace movemap
