@@ -124,7 +124,8 @@ check "role_changes cell of a window with 1 change blank" \
   test "$(python3 -c "import csv,sys; print([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][1])" "$T/k/windows.csv")" = ""
 
 # 7. The shipped sample: transitions shown, identical for 1 and 2 threads.
-S=("$DATA/interactions.csv" --actors "$DATA/actors.csv" --role-changes "$DATA/role_changes.csv" --windows quarter --no-gexf)
+S=("$DATA/interactions.csv" --actors "$DATA/actors.csv" --role-changes "$DATA/role_changes.csv" --windows quarter
+   --measures degree,pagerank,brokerage --no-gexf)
 "$MM" momentum "${S[@]}" --threads 1 --out "$T/s1" -q && "$MM" momentum "${S[@]}" --threads 2 --out "$T/s2" -q
 check "sample: changes in the quarters (got $(col "$T/s1/windows.csv" role_changes))" \
   test "$(col "$T/s1/windows.csv" role_changes)" = "0 3 0 10 8 1 0 0"
