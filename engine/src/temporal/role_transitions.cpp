@@ -83,18 +83,23 @@ RoleCohorts role_cohorts(const Network& net) {
   RoleCohorts out;
   const RoleChanges& c = net.role_changes;
   if (c.empty()) return out;
-  // The actors that changed, and the months each was active in.
-  std::map<node_id, std::size_t> index;
-  for (const node_id u : c.actor) index.emplace(u, 0);
-  std::size_t i = 0;
-  for (auto& [u, x] : index) x = i++;
-  std::vector<std::set<long long>> months(index.size());
-  long long last = std::numeric_limits<long long>::min();
+  // The actors that changed (index per node, kNone for the others), and the
+  // months each was active in: one array lookup per activity, the month
+  // computed only for changers (the network's last month aside).
+  std::vector<std::uint32_t> index(net.graph.num_nodes(), kNone);
+  std::uint32_t changers = 0;
+  for (const node_id u : c.actor)
+    if (index[u] == kNone) index[u] = changers++;
+  std::vector<std::set<long long>> months(changers);
+  std::vector<long long> seen(changers, std::numeric_limits<long long>::min());  // last month inserted
+  timestamp latest = std::numeric_limits<timestamp>::min();
   auto see = [&](node_id u, timestamp t) {
+    latest = std::max(latest, t);
+    if (index[u] == kNone) return;
     const long long mo = utc_month(t);
-    last = std::max(last, mo);
-    const auto it = index.find(u);
-    if (it != index.end()) months[it->second].insert(mo);
+    if (seen[index[u]] == mo) return;  // streams are time-ordered: repeats are adjacent
+    seen[index[u]] = mo;
+    months[index[u]].insert(mo);
   };
   const Contacts& k = net.contacts;
   for (std::size_t j = 0; j < k.size(); ++j) {
@@ -103,6 +108,8 @@ RoleCohorts role_cohorts(const Network& net) {
   }
   const ActivityStream a = attendance_stream(net);
   for (std::size_t j = 0; j < a.time.size(); ++j) see(a.actor[j], a.time[j]);
+  const long long last = latest == std::numeric_limits<timestamp>::min() ? std::numeric_limits<long long>::min()
+                                                                         : utc_month(latest);
   // Cohorts: (from, to, month) -> members.
   std::map<std::tuple<std::string, std::string, long long>, std::set<node_id>> cohorts;
   for (std::size_t j = 0; j < c.size(); ++j) cohorts[{c.from[j], c.to[j], utc_month(c.time[j])}].insert(c.actor[j]);
@@ -111,7 +118,7 @@ RoleCohorts role_cohorts(const Network& net) {
     const long long span = last > month ? last - month : 0;
     for (long long d = 0; d <= span; ++d) {
       std::uint64_t active = 0;
-      for (const node_id u : members) active += months[index.at(u)].count(month + d);
+      for (const node_id u : members) active += months[index[u]].count(month + d);
       out.from.push_back(from);
       out.to.push_back(to);
       out.cohort.push_back(utc_month_start(month));
