@@ -752,7 +752,10 @@ class Network:
         movemap.momentum.Momentum
             DataFrames ``windows`` (DatetimeIndex of window starts),
             ``by_role``, ``cohorts``, ``trajectories``, ``rising``,
-            ``sensitivity``.
+            ``sensitivity``; with role changes (``movemap.load(...,
+            role_changes=PATH)``) the by-role counts use each window's end
+            roles, ``windows`` has ``role_changes``, and
+            ``role_transitions`` and ``role_cohorts`` have rows.
 
         >>> m = net.momentum(window="90d", step="30d")         # doctest: +SKIP
         >>> m.windows[["active", "new", "lapsed", "momentum"]].plot()  # doctest: +SKIP
