@@ -119,6 +119,32 @@ py::dict momentum(const PyNetwork& n, const std::string& scheme, const std::stri
   c["active"] = int64(r.cohorts.active);
   c["share"] = owned_array(std::move(r.cohorts.share));
   out["cohorts"] = c;
+  py::dict tr;
+  const mm::RoleTransitions& t = x.transitions;
+  py::list from, to;
+  for (const std::uint32_t y : t.type) {
+    from.append(py::str(t.from[y]));
+    to.append(py::str(t.to[y]));
+  }
+  tr["window"] = int64(t.window);
+  tr["from"] = from;
+  tr["to"] = to;
+  tr["count"] = int64(t.count);
+  out["role_transitions"] = tr;
+  py::dict rc;
+  py::list rfrom, rto;
+  for (std::size_t i = 0; i < r.role_cohorts.cohort.size(); ++i) {
+    rfrom.append(py::str(r.role_cohorts.from[i]));
+    rto.append(py::str(r.role_cohorts.to[i]));
+  }
+  rc["from"] = rfrom;
+  rc["to"] = rto;
+  rc["cohort"] = int64(r.role_cohorts.cohort);
+  rc["size"] = int64(r.role_cohorts.size);
+  rc["months_since"] = int64(r.role_cohorts.months_since);
+  rc["active"] = int64(r.role_cohorts.active);
+  rc["share"] = owned_array(std::move(r.role_cohorts.share));
+  out["role_cohorts"] = rc;
   return out;
 }
 
@@ -137,6 +163,8 @@ void register_momentum(py::module_& m) {
         py::arg("communities") = false, py::arg("progress") = py::none(),
         "movemap::momentum (GIL released): {'start', 'end': window bounds (Unix seconds), 'windows': {column: "
         "array}, 'by_role': {'window', 'role', 'columns'}, 'trajectories': {'measures', 'window', 'node', "
-        "'measure', 'value', 'rank'}, 'rising': {...}, 'sensitivity': {...}, 'cohorts': {...}}. Durations in "
+        "'measure', 'value', 'rank'}, 'rising': {...}, 'sensitivity': {...}, 'cohorts': {...}, 'role_transitions': {'window', 'from', 'to', 'count'} (long; "
+        "empty without role changes), 'role_cohorts': {'from', 'to', 'cohort', 'size', 'months_since', 'active', "
+        "'share'}}. Durations in "
         "seconds.");
 }

@@ -22,6 +22,7 @@
 #include "bindings/numpy_array.hpp"
 #include "bindings/register.hpp"
 #include "io/actor_table_reader.hpp"
+#include "io/role_change_reader.hpp"
 #include "io/column_mapping.hpp"
 #include "io/csv_writer.hpp"
 #include "io/graphml_writer.hpp"
@@ -566,8 +567,26 @@ std::unique_ptr<mm::ActorTable> actors_from_columns(const py::object& ids, const
   return out;
 }
 
+std::unique_ptr<mm::RoleChangeTable> read_role_changes(const std::filesystem::path& path, const py::dict& columns,
+                                                       const std::string& delimiter) {
+  mm::RoleChangeReadOptions o;
+  static const std::pair<const char*, std::string mm::RoleChangeColumns::*> f[] = {
+      {"id", &mm::RoleChangeColumns::id},
+      {"time", &mm::RoleChangeColumns::time},
+      {"from", &mm::RoleChangeColumns::from},
+      {"to", &mm::RoleChangeColumns::to}};
+  o.columns = columns_from(columns, f);
+  o.delimiter = parse_delimiter(delimiter);
+  const std::string p = path_string(path);
+  auto out = std::make_unique<mm::RoleChangeTable>();
+  py::gil_scoped_release release;
+  *out = mm::read_role_changes(p, o);
+  return out;
+}
+
 std::unique_ptr<PyNetwork> build_network(Log& log, const mm::ActorTable* actors, bool directed,
-                                         const std::string& attendance, bool consume, bool keep_contacts) {
+                                         const std::string& attendance, bool consume, bool keep_contacts,
+                                         const mm::RoleChangeTable* role_changes) {
   if (log.consumed)
     throw mm::UsageError("this Log was consumed by an earlier build_network(..., consume=True); read it again");
   mm::NetworkOptions o;
@@ -582,10 +601,10 @@ std::unique_ptr<PyNetwork> build_network(Log& log, const mm::ActorTable* actors,
   if (consume) log.consumed = true;
   py::gil_scoped_release release;
   if (consume) {
-    out->net = mm::build_network(std::move(log.log), actors, o);
+    out->net = mm::build_network(std::move(log.log), actors, o, role_changes);
     log.log = mm::InteractionLog{};
   } else {
-    out->net = mm::build_network(log.log, actors, o);
+    out->net = mm::build_network(log.log, actors, o, role_changes);
   }
   return out;
 }
@@ -684,12 +703,36 @@ void register_network(py::module_& m) {
                " columns=" + std::to_string(t.attributes.columns().size()) + ">";
       });
 
+  py::class_<mm::RoleChangeTable>(m, "RoleChangeTable", "Role changes as read (id, time, from, to per row).")
+      .def("__len__", [](const mm::RoleChangeTable& t) { return t.size(); })
+      .def("__repr__", [](const mm::RoleChangeTable& t) {
+        return "<movemap._core.RoleChangeTable changes=" + std::to_string(t.size()) + ">";
+      });
+
   py::class_<PyNetwork>(m, "Network", "A movement's network: actors, attributes, aggregated ties (immutable).")
       .def_property_readonly("num_nodes", [](const PyNetwork& n) { return n.net.graph.num_nodes(); })
       .def_property_readonly("num_ties", [](const PyNetwork& n) { return n.net.graph.num_ties(); })
       .def_property_readonly("directed", [](const PyNetwork& n) { return n.net.directed(); })
       .def_property_readonly("read_stats", [](const PyNetwork& n) { return stats_dict(n.read_stats); })
       .def("actor_ids", [](const PyNetwork& n) { return names_list(n.net.actors); }, "External ids in node order.")
+      .def(
+          "role_changes",
+          [](const PyNetwork& n) {
+            const mm::RoleChanges& c = n.net.role_changes;
+            py::dict d;
+            d["actor"] = owned_array(std::vector<std::int64_t>(c.actor.begin(), c.actor.end()));
+            d["time"] = owned_array(std::vector<std::int64_t>(c.time.begin(), c.time.end()));
+            py::list from, to;
+            for (std::size_t i = 0; i < c.size(); ++i) {
+              from.append(py::str(c.from[i]));
+              to.append(py::str(c.to[i]));
+            }
+            d["from"] = from;
+            d["to"] = to;
+            return d;
+          },
+          "The role changes (Network::role_changes), sorted by (time, actor): actor (node id), time (Unix "
+          "seconds), from, to.")
       .def("attributes", [](const PyNetwork& n) { return attributes_dict(n.net.attributes); },
            "{column: [value or None per node]}; every network has 'role'.")
       .def("attribute_types", [](const PyNetwork& n) { return attribute_types(n.net.attributes); },
@@ -872,10 +915,15 @@ void register_network(py::module_& m) {
         "Builds an actor table from ids and {attribute: values} (str or None per actor).");
   m.def("build_network", &build_network, py::arg("log"), py::arg("actors") = py::none(), py::arg("directed") = true,
         py::arg("attendance") = "count", py::arg("consume") = false,
-        py::arg("keep_contacts") = true,
+        py::arg("keep_contacts") = true, py::arg("role_changes") = py::none(),
         "Builds the network. attendance: 'count' (1 per shared event), 'newman' (1/(k-1)) or 'none' (no "
         "co-attendance ties; the bipartite form only). consume=True frees "
         "the log's rows while building (lower peak memory); the Log cannot be used again. keep_contacts=True "
         "(the default here, unlike the C++ NetworkOptions) keeps every interaction as a time-stamped contact "
-        "(36 bytes each) for subnetwork by time and the temporal measures.");
+        "(36 bytes each) for subnetwork by time and the temporal measures. role_changes: a RoleChangeTable "
+        "(read_role_changes); docs/data-model.md.");
+  m.def("read_role_changes", &read_role_changes, py::arg("path"), py::arg("columns") = py::dict(),
+        py::arg("delimiter") = "",
+        "Reads a role-change table (CSV/TSV: id, time, from, to; columns maps fields to your names); checked, "
+        "InputError file:line on a bad row.");
 }

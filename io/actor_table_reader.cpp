@@ -97,6 +97,8 @@ class ActorBuilder {
   ActorTable finish() {
     table_.attributes.resize(table_.ids.size());
     for (auto& c : table_.attributes.columns()) c.infer_type();
+    table_.source = file_;
+    table_.lines = lines_;
     return std::move(table_);
   }
 

@@ -88,4 +88,12 @@ void apply_column_mapping(std::string_view spec, ActorColumns& c) {
   apply(spec, c, f);
 }
 
+void apply_column_mapping(std::string_view spec, RoleChangeColumns& c) {
+  static const std::pair<const char*, std::string RoleChangeColumns::*> f[] = {{"id", &RoleChangeColumns::id},
+                                                                              {"time", &RoleChangeColumns::time},
+                                                                              {"from", &RoleChangeColumns::from},
+                                                                              {"to", &RoleChangeColumns::to}};
+  apply(spec, c, f);
+}
+
 }  // namespace movemap

@@ -28,6 +28,13 @@ struct ActorColumns {
   std::string site = "site";
 };
 
+struct RoleChangeColumns {
+  std::string id = "id";
+  std::string time = "time";
+  std::string from = "from";
+  std::string to = "to";
+};
+
 // (field, column name) pairs of a specification, in order. Throws
 // UsageError on a malformed specification (missing '=', empty field or
 // name).
@@ -37,5 +44,6 @@ std::vector<std::pair<std::string, std::string>> parse_column_mapping(std::strin
 // listing the known ones.
 void apply_column_mapping(std::string_view spec, LogColumns& columns);
 void apply_column_mapping(std::string_view spec, ActorColumns& columns);
+void apply_column_mapping(std::string_view spec, RoleChangeColumns& columns);
 
 }  // namespace movemap

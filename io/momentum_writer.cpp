@@ -50,6 +50,29 @@ std::vector<bool> hidden_windows(const WindowIndicators& w, std::uint64_t min_gr
   return small_groups(sizes, min_group_size, /*secondary=*/false);
 }
 
+// The role_changes cell of window k is blank: the window's changes are
+// fewer than K (a group of that many actors' role changes).
+bool hidden_changes(const WindowIndicators& w, std::size_t k, std::uint64_t min_group_size) {
+  if (min_group_size <= 1) return false;
+  const SeriesColumn* c = w.overall.find("role_changes");
+  return c && c->values[k] > 0 && c->values[k] < static_cast<double>(min_group_size);
+}
+
+// Suppressed role_transitions rows: per window, the types are the groups
+// (size = the changes of that type), secondary rule included (the window's
+// total is published as role_changes).
+std::vector<bool> hidden_transitions(const RoleTransitions& t, std::uint64_t min_group_size) {
+  std::vector<bool> hide(t.count.size(), false);
+  if (min_group_size <= 1 || t.types() == 0) return hide;
+  for (std::size_t b = 0; b < t.count.size(); b += t.types()) {
+    const std::vector<std::uint64_t> sizes(t.count.begin() + static_cast<std::ptrdiff_t>(b),
+                                           t.count.begin() + static_cast<std::ptrdiff_t>(b + t.types()));
+    const std::vector<bool> h = small_groups(sizes, min_group_size);
+    for (std::size_t i = 0; i < h.size(); ++i) hide[b + i] = h[i];
+  }
+  return hide;
+}
+
 }  // namespace
 
 void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
@@ -99,9 +122,10 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
       append_timestamp(b, w.windows[k].start);
       b += ',';
       append_timestamp(b, w.windows[k].end);
+      const bool changes_hidden = hidden_changes(w, k, min_group_size);
       for (const auto& c : w.overall.columns) {
         b += ',';
-        if (!window_hidden[k]) append_value(b, c, k);
+        if (!window_hidden[k] && !(changes_hidden && c.name == "role_changes")) append_value(b, c, k);
       }
       if (suppress) b += window_hidden[k] ? ",true" : ",false";
       b += '\n';
@@ -152,6 +176,88 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
       append_double(b, c.share[i]);
       b += suppress ? ",false\n" : "\n";
       f.flush_if_large();
+    }
+    f.commit();
+  }
+  if (!net.role_changes.empty()) {
+    AtomicFile f(dir + "role_transitions.csv");
+    std::string& b = f.buffer();
+    b += suppress ? "window,start,end,from,to,count,suppressed\n" : "window,start,end,from,to,count\n";
+    const RoleTransitions& t = w.transitions;
+    const std::vector<bool> hide = hidden_transitions(t, min_group_size);
+    for (std::size_t i = 0; i < t.count.size(); ++i) {
+      const Window& win = w.windows[t.window[i]];
+      b += std::to_string(t.window[i]) + ',';
+      append_timestamp(b, win.start);
+      b += ',';
+      append_timestamp(b, win.end);
+      b += ',';
+      append_csv_field(b, t.from[t.type[i]]);
+      b += ',';
+      append_csv_field(b, t.to[t.type[i]]);
+      b += ',';
+      if (!hide[i]) b += std::to_string(t.count[i]);
+      if (suppress) b += hide[i] ? ",true" : ",false";
+      b += '\n';
+    }
+    f.commit();
+  }
+  if (!net.role_changes.empty()) {
+    // Transition cohorts, suppressed by cohort size like cohorts.csv (one
+    // decision per cohort, secondary rule over all cohorts).
+    const RoleCohorts& c = r.role_cohorts;
+    std::vector<bool> hidden(c.cohort.size(), false);
+    if (suppress) {
+      std::vector<std::uint64_t> sizes;
+      std::vector<std::size_t> first_row;
+      for (std::size_t i = 0; i < c.cohort.size(); ++i)
+        if (c.months_since[i] == 0) {
+          sizes.push_back(c.size[i]);
+          first_row.push_back(i);
+        }
+      const std::vector<bool> hide = small_groups(sizes, min_group_size);
+      for (std::size_t g = 0; g < sizes.size(); ++g) {
+        const std::size_t end = g + 1 < first_row.size() ? first_row[g + 1] : c.cohort.size();
+        for (std::size_t i = first_row[g]; i < end; ++i) hidden[i] = hide[g];
+      }
+    }
+    AtomicFile f(dir + "role_cohorts.csv");
+    std::string& b = f.buffer();
+    b += suppress ? "from,to,cohort,size,months_since,active,share,suppressed\n"
+                  : "from,to,cohort,size,months_since,active,share\n";
+    for (std::size_t i = 0; i < c.cohort.size(); ++i) {
+      append_csv_field(b, c.from[i]);
+      b += ',';
+      append_csv_field(b, c.to[i]);
+      b += ',' + month_text(c.cohort[i]) + ',';
+      if (hidden[i]) {
+        b += "," + std::to_string(c.months_since[i]) + ",,,true\n";
+        continue;
+      }
+      b += std::to_string(c.size[i]) + ',' + std::to_string(c.months_since[i]) + ',' + std::to_string(c.active[i]) +
+           ',';
+      append_double(b, c.share[i]);
+      b += suppress ? ",false\n" : "\n";
+    }
+    f.commit();
+  }
+  if (!net.role_changes.empty() && !suppress) {
+    // One row per actor and change: like trajectories.csv a per-actor table
+    // (ids pseudonymised with --pseudonymise); not written under
+    // --min-group-size, where it would give away the suppressed counts.
+    AtomicFile f(dir + "role_changes.csv");
+    std::string& b = f.buffer();
+    b += "actor,time,from,to\n";
+    const RoleChanges& c = net.role_changes;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      append_csv_field(b, net.actors.name(c.actor[i]));
+      b += ',';
+      append_timestamp(b, c.time[i]);
+      b += ',';
+      append_csv_field(b, c.from[i]);
+      b += ',';
+      append_csv_field(b, c.to[i]);
+      b += '\n';
     }
     f.commit();
   }
@@ -222,10 +328,11 @@ std::string momentum_windows_json(const MomentumResult& r, std::uint64_t min_gro
     w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
     w.Key("end");
     w.String(e.c_str(), static_cast<rapidjson::SizeType>(e.size()));
+    const bool changes_hidden = hidden_changes(x, k, min_group_size);
     for (const auto& c : x.overall.columns) {
       w.Key(c.name.c_str(), static_cast<rapidjson::SizeType>(c.name.size()));
       const double v = c.values[k];
-      if (hidden[k] || !std::isfinite(v)) w.Null();
+      if (hidden[k] || !std::isfinite(v) || (changes_hidden && c.name == "role_changes")) w.Null();
       else if (c.integer) w.Int64(static_cast<std::int64_t>(v));
       else w.Double(v);
     }
@@ -236,6 +343,36 @@ std::string momentum_windows_json(const MomentumResult& r, std::uint64_t min_gro
     w.EndObject();
   }
   w.EndArray();
+  if (x.transitions.types() > 0) {
+    const RoleTransitions& t = x.transitions;
+    const std::vector<bool> hide = hidden_transitions(t, min_group_size);
+    w.Key("role_transitions");
+    w.StartArray();
+    for (std::size_t i = 0; i < t.count.size(); ++i) {
+      w.StartObject();
+      w.Key("window");
+      w.Uint64(t.window[i]);
+      const std::string s = format_timestamp(x.windows[t.window[i]].start),
+                        e = format_timestamp(x.windows[t.window[i]].end);
+      w.Key("start");
+      w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+      w.Key("end");
+      w.String(e.c_str(), static_cast<rapidjson::SizeType>(e.size()));
+      w.Key("from");
+      w.String(t.from[t.type[i]].c_str(), static_cast<rapidjson::SizeType>(t.from[t.type[i]].size()));
+      w.Key("to");
+      w.String(t.to[t.type[i]].c_str(), static_cast<rapidjson::SizeType>(t.to[t.type[i]].size()));
+      w.Key("count");
+      if (hide[i]) w.Null();
+      else w.Uint64(t.count[i]);
+      if (min_group_size > 1) {
+        w.Key("suppressed");
+        w.Bool(hide[i]);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   w.EndObject();
   std::string out(sb.GetString(), sb.GetSize());
   out += '\n';

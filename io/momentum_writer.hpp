@@ -9,6 +9,17 @@
 //   trajectories.csv  window, start, actor, measure, value, rank (long).
 //   rising.csv      measure, actor, rank_first, rank_last, gain.
 //   sensitivity.csv measure, width_a, width_b (seconds), actors, tau_b.
+//   With role changes (Network::role_changes) only:
+//   role_transitions.csv  window, start, end, from, to, count (long: every
+//        window and transition type); windows.json gains
+//        "role_transitions": [{window, start, end, from, to, count}].
+//   role_cohorts.csv  from, to, cohort (YYYY-MM), size, months_since,
+//        active, share: the transition cohorts (role_transitions.hpp),
+//        suppressed by cohort size like cohorts.csv.
+//   role_changes.csv  actor, time, from, to: the changes (actor ids as
+//        every output writes them: pseudonyms under --pseudonymise); not
+//        written with min_group_size > 1 (it would give the suppressed
+//        counts away).
 // Integer columns are written as integers, other numbers in their shortest
 // round-trip form ("nan" for NaN in CSV).
 // Small-group suppression (min_group_size K > 1, io/group_suppression.hpp):
@@ -21,7 +32,9 @@
 // fewer than K actors (active + lapsed) is blanked the same way (JSON: null
 // values, "suppressed": true); no secondary rule (windows overlap and have
 // no published total). Single cells of a published row (e.g. 3 new actors in
-// a window of 400) are not suppressed; trajectories.csv (per actor, not a
+// a window of 400) are not suppressed, except windows' role_changes cell,
+// blank when 0 < changes < K; role_transitions rows of one window form a
+// group table (size = count, secondary rule: the total is published); trajectories.csv (per actor, not a
 // group table) is not suppressed.
 #pragma once
 #include <cstdint>

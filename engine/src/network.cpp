@@ -57,8 +57,53 @@ Contacts make_contacts(const Graph& g, std::vector<node_id>& src, std::vector<no
   return c;
 }
 
+// Network::role_changes and the final roles from the role-change table
+// (network.hpp): called once the nodes and the role column exist, before
+// missing roles become "unknown".
+void attach_role_changes(Network& net, const RoleChangeTable& t, const ActorTable* table) {
+  check_role_changes(t);
+  const std::size_t c = t.size();
+  std::vector<std::size_t> order(c);
+  std::vector<node_id> node(c);
+  for (std::size_t i = 0; i < c; ++i) {
+    order[i] = i;
+    node[i] = *net.actors.find(t.id[i]);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return t.time[a] != t.time[b] ? t.time[a] < t.time[b] : node[a] < node[b];
+  });
+  RoleChanges& rc = net.role_changes;
+  std::vector<std::size_t> last(net.actors.size(), c);  // row of each actor's last change
+  for (const std::size_t i : order) {
+    rc.actor.push_back(node[i]);
+    rc.time.push_back(t.time[i]);
+    rc.from.push_back(t.from[i]);
+    rc.to.push_back(t.to[i]);
+    last[node[i]] = i;
+  }
+  AttributeColumn& role = net.attributes.column("role");
+  for (node_id u = 0; u < last.size(); ++u) {
+    const std::size_t i = last[u];
+    if (i == c) continue;
+    if (role.values[u].empty()) {
+      role.values[u] = t.to[i];
+      continue;
+    }
+    if (role.values[u] == t.to[i]) continue;
+    const bool in_table = table && u < table->ids.size();
+    const std::string where = !in_table ? std::string("the actor table")
+                              : table->source.empty() || table->lines.size() <= u
+                                  ? "the actor table (row " + std::to_string(u + 1) + ")"
+                                  : table->source + ":" + std::to_string(table->lines[u]);
+    throw InputError(t.source, t.line[i],
+                     "actor '" + t.id[i] + "' ends as '" + t.to[i] + "' after its last role change, but " + where +
+                         " gives the role '" + role.values[u] +
+                         "'; expected the actor table's role to be the role after the last change (or empty)");
+  }
+}
+
 Network build(const InteractionLog& log_in, InteractionLog* consume, const ActorTable* table,
-              const NetworkOptions& options) {
+              const NetworkOptions& options, const RoleChangeTable* changes) {
   const InteractionLog& log = consume ? *consume : log_in;
   Network net;
   NetworkStats& st = net.stats;
@@ -79,9 +124,13 @@ Network build(const InteractionLog& log_in, InteractionLog* consume, const Actor
     net.actors = log.actors;  // same ids, same order
     for (std::uint32_t i = 0; i < log.actors.size(); ++i) node_of[i] = i;
   }
+  if (changes)
+    for (const auto& id : changes->id)
+      if (!id.empty()) net.actors.intern(id);  // (an empty id fails check_role_changes)
   const node_id n = net.actors.size();
   st.actors_created = n - st.actors_in_table;
   net.attributes.resize(n);
+  if (changes) attach_role_changes(net, *changes, table);
   AttributeColumn& role = net.attributes.column("role");
   for (auto& r : role.values)
     if (r.empty()) r = kUnknownRole;
@@ -187,12 +236,14 @@ Network build(const InteractionLog& log_in, InteractionLog* consume, const Actor
 
 }  // namespace
 
-Network build_network(const InteractionLog& log, const ActorTable* actors, const NetworkOptions& options) {
-  return build(log, nullptr, actors, options);
+Network build_network(const InteractionLog& log, const ActorTable* actors, const NetworkOptions& options,
+                      const RoleChangeTable* role_changes) {
+  return build(log, nullptr, actors, options, role_changes);
 }
 
-Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options) {
-  return build(log, &log, actors, options);
+Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options,
+                      const RoleChangeTable* role_changes) {
+  return build(log, &log, actors, options, role_changes);
 }
 
 }  // namespace movemap

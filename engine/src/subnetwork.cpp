@@ -63,6 +63,16 @@ Network subnetwork(const Network& net, const SubnetworkOptions& options) {
     d.type = c.type;
   }
   sub.kinds = net.kinds;
+  // Role changes of the kept actors (all of them, whatever the interval:
+  // they are the actors' history, not interactions).
+  for (std::size_t i = 0; i < net.role_changes.size(); ++i) {
+    const node_id v = new_id[net.role_changes.actor[i]];
+    if (v == kDropped) continue;
+    sub.role_changes.actor.push_back(v);
+    sub.role_changes.time.push_back(net.role_changes.time[i]);
+    sub.role_changes.from.push_back(net.role_changes.from[i]);
+    sub.role_changes.to.push_back(net.role_changes.to[i]);
+  }
 
   // Contacts to keep (both ends kept, in the interval), in time order.
   const Contacts& c = net.contacts;

@@ -27,6 +27,10 @@ int run_momentum(const std::vector<std::string>& args) {
       "  trajectories.csv node measures per window with ranks (long)\n"
       "  rising.csv       largest rank gains, first to last window\n"
       "  sensitivity.csv  Kendall tau-b of the final-window rankings across window widths\n"
+      "  role_transitions.csv, role_cohorts.csv, role_changes.csv  with --role-changes: role\n"
+      "                   changes (from, to) per window, who changed in a month and stayed active\n"
+      "                   (like cohorts.csv), and the changes themselves (not with --min-group-size);\n"
+      "                   the by-role counts then use each actor's role at the window's end\n"
       "  network.gexf     GEXF 1.3, dynamic: node and edge spells (--lapse) and each window's\n"
       "                   measures and ranks (<measure>_window, <measure>_window_rank), so\n"
       "                   Gephi's Timeline plays the movement's growth (--no-gexf: skip)\n"
@@ -36,7 +40,8 @@ int run_momentum(const std::vector<std::string>& args) {
       "Examples:\n"
       "  movemap momentum data-samples/interactions.csv --actors data-samples/actors.csv --out out/momentum\n"
       "  movemap momentum log.csv --window 90d --step 30d --lapse 180d --measures degree,pagerank --out out/\n"
-      "  movemap momentum log.csv --windows month --out out/\n";
+      "  movemap momentum log.csv --windows month --out out/\n"
+      "  movemap momentum log.csv --actors actors.csv --role-changes role_changes.csv --windows quarter --out out/\n";
   InputOptions in;
   std::string window = "90d", step = "30d", scheme = "sliding", anchor = "end", lapse, half_life, measures = "degree,pagerank",
               sensitivity;
@@ -130,9 +135,27 @@ int run_momentum(const std::vector<std::string>& args) {
     } else {
       std::printf("\n");
     }
+    const bool changes = !run.net().role_changes.empty();
+    if (changes && k) {
+      // The table's changes by type (types in name order, as role_transitions.csv).
+      const RoleChanges& c = run.net().role_changes;
+      const RoleTransitions& tr = r.windows.transitions;
+      std::string types;
+      for (std::size_t y = 0; y < tr.types(); ++y) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < c.size(); ++i) n += c.from[i] == tr.from[y] && c.to[i] == tr.to[y];
+        types += (types.empty() ? "" : ", ") + tr.from[y] + " -> " + tr.to[y] + " " + std::to_string(n);
+      }
+      std::printf("  role changes   %zu (%s); in the last window %.0f\n", c.size(), types.c_str(),
+                  t.at("role_changes").values[k - 1]);
+    }
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
-                "rising.csv, sensitivity.csv%s\n",
-                run.dir().c_str(), gexf ? ", network.gexf" : "");
+                "rising.csv, sensitivity.csv%s%s\n",
+                run.dir().c_str(),
+                !changes                   ? ""
+                : run.min_group_size() > 1 ? ", role_transitions.csv, role_cohorts.csv"
+                                           : ", role_transitions.csv, role_cohorts.csv, role_changes.csv",
+                gexf ? ", network.gexf" : "");
     std::printf("  time           %.2f s\n", run.seconds());
   }
   return 0;

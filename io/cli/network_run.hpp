@@ -40,6 +40,7 @@
 #include "io/memory_estimate.hpp"
 #include "io/node_measures.hpp"
 #include "io/pseudonymise.hpp"
+#include "io/role_change_reader.hpp"
 #include "io/run_manifest.hpp"
 
 #include <boost/any.hpp>
@@ -140,12 +141,14 @@ struct InputOptions {
   std::string log, actors, out, format = "auto", delimiter, columns, actor_columns, rejects, attendance = "count",
                                 attributes, pseudonymise;
   std::string roles, sites, from, to;  // restriction applied after building (subnetwork.hpp)
+  std::string role_changes, role_change_columns;  // the role-change table (role_changes.hpp)
   int threads = 0;
   bool gexf = false;           // --gexf: also write network.gexf (static)
   bool keep_contacts = false;  // set by verbs that need Network::contacts (temporal measures)
   unsigned min_group_size = 0;
   LogColumns lc;
   ActorColumns ac;
+  RoleChangeColumns rc;
 
   void add_to(po::options_description& desc) {
     desc.add_options()("help,h", "show this help")
@@ -169,6 +172,11 @@ struct InputOptions {
         ("role-col", po::value(&ac.role), "actor table column holding the role (default: role)")
         ("label-col", po::value(&ac.label), "actor table column holding the label (default: label)")
         ("site-col", po::value(&ac.site), "actor table column holding the site (default: site)")
+        ("role-changes", po::value(&role_changes),
+         "role-change table (CSV/TSV: id, time, from, to): at time, actor id changed role (a citizen becomes a "
+         "champion); docs/data-model.md")
+        ("role-change-columns", po::value(&role_change_columns),
+         "role-change table mapping, e.g. id=Person,time=Date,from=Old,to=New")
         ("skip-invalid", po::value(&rejects), "skip bad rows, writing them with reasons to this CSV file")
         ("attendance", po::value(&attendance)->default_value("count"),
          "co-attendance ties: count (1 per shared event), newman (1/(k-1)), or none (keep only the person-event "
@@ -205,6 +213,7 @@ class NetworkRun {
       throw UsageError("--directed and --undirected exclude each other");
     if (!o.columns.empty()) apply_column_mapping(o.columns, o.lc);
     if (!o.actor_columns.empty()) apply_column_mapping(o.actor_columns, o.ac);
+    if (!o.role_change_columns.empty()) apply_column_mapping(o.role_change_columns, o.rc);
     NetworkOptions nopt;
     nopt.directed = !vm.count("undirected");
     nopt.keep_contacts = o.keep_contacts;
@@ -364,6 +373,13 @@ class NetworkRun {
       aopt.delimiter = lopt.delimiter;
       table = read_actor_table(o_.actors, aopt);
     }
+    std::optional<RoleChangeTable> changes;
+    if (!o_.role_changes.empty()) {
+      RoleChangeReadOptions ropt;
+      ropt.columns = o_.rc;
+      ropt.delimiter = lopt.delimiter;
+      changes = read_role_changes(o_.role_changes, ropt);
+    }
     ProgressBar bar("reading log", !quiet_);
     lopt.progress = [&](double f) { return bar.update(f); };
     LogReadResult read = read_interaction_log(o_.log, lopt);
@@ -371,7 +387,7 @@ class NetworkRun {
     if (interrupted()) throw Cancelled();
     stats_ = std::move(read.stats);
     phase("read log + actors");
-    net_ = build_network(std::move(read.log), table ? &*table : nullptr, nopt);
+    net_ = build_network(std::move(read.log), table ? &*table : nullptr, nopt, changes ? &*changes : nullptr);
     read.log = InteractionLog{};
     restrict_network();
     phase("build network");
@@ -393,6 +409,7 @@ class NetworkRun {
     manifest_.command = command_line();
     manifest_.inputs.emplace_back("log", o_.log);
     if (!o_.actors.empty()) manifest_.inputs.emplace_back("actors", o_.actors);
+    if (!o_.role_changes.empty()) manifest_.inputs.emplace_back("role_changes", o_.role_changes);
     const LogColumns& l = o_.lc;
     manifest_.log_columns = {{"time", l.time},   {"source", l.source}, {"target", l.target},
                              {"event", l.event}, {"kind", l.kind},     {"weight", l.weight}};

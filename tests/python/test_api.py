@@ -64,6 +64,7 @@ CALLS = {
     "bridging": lambda net, tmp: net.bridging(),
     "momentum": lambda net, tmp: net.momentum("30d", "30d"),
     "ripples": _ripples,
+    "role_changes": lambda net, tmp: net.role_changes,
     "ties": lambda net, tmp: net.ties(),
     "to_networkx": lambda net, tmp: net.to_networkx(),
     "to_igraph": lambda net, tmp: net.to_igraph(),

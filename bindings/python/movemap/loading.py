@@ -15,6 +15,7 @@ from movemap.network import Network
 
 LOG_FIELDS = ("time", "source", "target", "event", "kind", "weight")
 ACTOR_FIELDS = ("id", "role", "label", "site")
+ROLE_CHANGE_FIELDS = ("id", "time", "from", "to")
 _NAT = np.iinfo(np.int64).min  # numpy's NaT: a missing time for the engine
 
 
@@ -32,6 +33,8 @@ def load(
     keep_contacts: bool = True,
     pseudonymise: str | os.PathLike[str] | bytes | None = None,
     keep_attributes: Sequence[str] | None = None,
+    role_changes: str | os.PathLike[str] | None = None,
+    role_change_columns: Mapping[str, str] | None = None,
 ) -> Network:
     """Builds a movement's network from an interaction log (and actor table).
 
@@ -83,6 +86,14 @@ def load(
         file holds the raw rows).
     keep_attributes
         With `pseudonymise`: the attributes kept (``role`` always is).
+    role_changes, role_change_columns
+        A role-change table (CSV/TSV: ``id``, ``time``, ``from``, ``to``;
+        the CLI's ``--role-changes``, docs/data-model.md): at ``time`` the
+        actor changed role (a citizen trained as a champion). The static
+        role is the last ``to``; :meth:`Network.momentum` counts each
+        window's actors under the role they held at its end and reports
+        ``role_transitions``; ``net.role_changes`` lists the changes.
+        ``role_change_columns`` maps the fields to your column names.
 
     Raises
     ------
@@ -134,8 +145,15 @@ def load(
     else:
         raise TypeError(f"load(log=...): expected a path or a pandas DataFrame, not {type(log).__name__}")
 
+    changes = None
+    if role_changes is not None:
+        changes = _core.read_role_changes(
+            os.fspath(role_changes), columns=_mapping(role_change_columns, ROLE_CHANGE_FIELDS, "role_change_columns"),
+            delimiter=delim)
+    elif role_change_columns is not None:
+        raise _core.UsageError("role_change_columns= applies with role_changes= only")
     core = _core.build_network(core_log, table, directed=directed, attendance=attendance, consume=True,
-                               keep_contacts=keep_contacts)
+                               keep_contacts=keep_contacts, role_changes=changes)
     if key is not None:
         _core.pseudonymise(core, key, list(keep_attributes or []))
     return Network(core)

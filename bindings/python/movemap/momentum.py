@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
@@ -32,10 +32,14 @@ class Momentum:
         average_clustering; citizen_service_ties, citizen_champion_ties,
         anchor_ties, cross_role_ties, cross_site_ties) and the momentum
         columns (growth_rate, acceleration, net_inflow, momentum); with
-        ``communities=True`` also communities and modularity (Louvain).
+        ``communities=True`` also communities and modularity (Louvain);
+        with role changes (``movemap.load(..., role_changes=PATH)``) also
+        role_changes (changes with time in [start, end)).
     by_role
         Long: window, start, role, then active, new, retained, reactivated,
         lapsed, ties, new_ties, renewed_ties, lapsed_ties for that role.
+        With role changes, each actor counts under the role it held at the
+        window's end.
     cohorts
         cohort (month start, UTC), size, months_since, active, share.
     trajectories
@@ -49,6 +53,15 @@ class Momentum:
         (``<measure>_window`` and ``<measure>_window_rank``, as the CLI's
         network.gexf): ``net.write_gexf(path, dynamic=True, lapse=...,
         timeline=m.gexf_timeline)``.
+    role_transitions
+        Long: window, start, end, from, to, count (role changes of that type
+        with time in [start, end), every window and type); empty (those
+        columns, no rows) without role changes.
+    role_cohorts
+        Transition cohorts, like ``cohorts``: from, to, cohort (month start,
+        UTC; the actors who made that change that month), size,
+        months_since, active (members active in month cohort + k), share.
+        Empty without role changes.
     """
 
     windows: pd.DataFrame
@@ -58,6 +71,10 @@ class Momentum:
     rising: pd.DataFrame
     sensitivity: pd.DataFrame
     gexf_timeline: dict[str, Any]
+    role_transitions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        {"window": [], "start": [], "end": [], "from": [], "to": [], "count": []}))
+    role_cohorts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        {"from": [], "to": [], "cohort": [], "size": [], "months_since": [], "active": [], "share": []}))
 
 
 def seconds(value: Any, name: str) -> int:
@@ -170,4 +187,15 @@ def momentum(
         columns[f"{name}_window_rank"] = (offsets, node[sel], np.asarray(t["rank"], dtype=np.float64)[sel])
     timeline = {"start": np.asarray(raw["start"], dtype=np.int64), "end": np.asarray(raw["end"], dtype=np.int64),
                 "columns": columns}
-    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens, timeline)
+    tr = raw["role_transitions"]
+    trw = np.asarray(tr["window"], dtype=np.int64)
+    end = _utc(raw["end"])
+    transitions = pd.DataFrame({"window": trw, "start": start[trw], "end": end[trw],
+                                "from": pd.Series(tr["from"], dtype=object),
+                                "to": pd.Series(tr["to"], dtype=object),
+                                "count": np.asarray(tr["count"], dtype=np.int64)})
+    rc = raw["role_cohorts"]
+    role_cohorts = pd.DataFrame({"from": pd.Series(rc["from"], dtype=object), "to": pd.Series(rc["to"], dtype=object),
+                                 "cohort": _utc(rc["cohort"]), "size": rc["size"],
+                                 "months_since": rc["months_since"], "active": rc["active"], "share": rc["share"]})
+    return Momentum(frame, by_role, cohorts, trajectories, rising_frame, sens, timeline, transitions, role_cohorts)

@@ -306,6 +306,24 @@ class Network:
             self._ids = pd.Index(self._core.actor_ids(), name="id")
         return self._ids
 
+    @property
+    def role_changes(self) -> pd.DataFrame:
+        """The role changes loaded with ``movemap.load(..., role_changes=PATH)``.
+
+        One row per change, sorted by time (then node order): actor (id),
+        time (UTC datetime), from, to. No rows when no role-change table was
+        loaded. The ``role`` attribute is each actor's role after its last
+        change; :meth:`momentum` uses the role held at each window's end.
+
+        >>> net.role_changes.query("to == 'champion'")   # doctest: +SKIP
+        """
+        c = self._core.role_changes()
+        ids = np.asarray(self._core.actor_ids(), dtype=object)
+        actor = np.asarray(c["actor"], dtype=np.int64)
+        return pd.DataFrame({"actor": ids[actor] if len(actor) else np.array([], dtype=object),
+                             "time": _utc(c["time"]), "from": pd.Series(c["from"], dtype=object),
+                             "to": pd.Series(c["to"], dtype=object)})
+
     def attributes(self) -> pd.DataFrame:
         """The actors' attributes (role, label, site, ...), one row per actor.
 
@@ -734,7 +752,10 @@ class Network:
         movemap.momentum.Momentum
             DataFrames ``windows`` (DatetimeIndex of window starts),
             ``by_role``, ``cohorts``, ``trajectories``, ``rising``,
-            ``sensitivity``.
+            ``sensitivity``; with role changes (``movemap.load(...,
+            role_changes=PATH)``) the by-role counts use each window's end
+            roles, ``windows`` has ``role_changes``, and
+            ``role_transitions`` and ``role_cohorts`` have rows.
 
         >>> m = net.momentum(window="90d", step="30d")         # doctest: +SKIP
         >>> m.windows[["active", "new", "lapsed", "momentum"]].plot()  # doctest: +SKIP

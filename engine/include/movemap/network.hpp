@@ -21,6 +21,7 @@
 #include "movemap/id_map.hpp"
 #include "movemap/interaction_log.hpp"
 #include "movemap/progress.hpp"
+#include "movemap/role_changes.hpp"
 
 namespace movemap {
 
@@ -31,6 +32,8 @@ inline constexpr const char* kUnknownRole = "unknown";
 struct ActorTable {
   IdMap ids;
   AttributeTable attributes;
+  std::string source;                // file name, for messages ("" when built in memory)
+  std::vector<std::uint64_t> lines;  // line of each actor's row (empty when not from a file)
 };
 
 struct NetworkOptions {
@@ -60,16 +63,28 @@ struct Network {
   Graph graph;
   Attendance attendance;
   Contacts contacts;         // empty unless NetworkOptions::keep_contacts
+  RoleChanges role_changes;  // empty unless a role-change table was given
   NetworkStats stats;
   bool directed() const { return graph.directed(); }
 };
 
 // `actors` may be null (then every actor is created with role "unknown").
+//
+// `role_changes` (may be null; role_changes.hpp): checked
+// (check_role_changes), stored as Network::role_changes, and the static
+// "role" of each actor that changed is its last `to`: filled in where the
+// actor table gives no role (or there is no table); an actor table role that
+// differs is an InputError naming both files and lines. Actors named only by
+// the role-change table are created after the log-only actors, in order of
+// first appearance in the table, like log-only actors (counted in
+// actors_created, and, having no interactions, in
+// actors_without_interactions).
 Network build_network(const InteractionLog& log, const ActorTable* actors,
-                      const NetworkOptions& options);
+                      const NetworkOptions& options, const RoleChangeTable* role_changes = nullptr);
 // The same, consuming the log: its row columns are freed as soon as they are
 // read, so the log and the graph under construction do not coexist (lower
 // peak memory for large logs).
-Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options);
+Network build_network(InteractionLog&& log, const ActorTable* actors, const NetworkOptions& options,
+                      const RoleChangeTable* role_changes = nullptr);
 
 }  // namespace movemap

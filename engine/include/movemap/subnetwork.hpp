@@ -22,6 +22,9 @@
 // Without contacts a time interval throws UsageError; an actor-only
 // restriction needs no contacts.
 //
+// Role changes (Network::role_changes) of the kept actors are kept, all of
+// them whatever the time interval (an actor's history, not interactions).
+//
 // The subnetwork keeps its own contacts (the kept ones, tie ids renumbered)
 // when the network had them, so it can be restricted again or measured over
 // time. The bipartite attendance keeps the kept persons' attendances whose

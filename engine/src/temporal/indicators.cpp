@@ -15,6 +15,7 @@
 #include "movemap/error.hpp"
 #include "movemap/structure/clustering.hpp"
 #include "movemap/structure/summary.hpp"
+#include "movemap/temporal/role_transitions.hpp"
 #include "movemap/temporal/trajectories.hpp"
 
 namespace movemap {
@@ -139,7 +140,19 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   const TieTable& ties = net.graph.ties();
   const edge_id m = ties.size();
   const std::vector<timestamp> first = first_activity(net);
-  const Groups roles = groups_of(net, "role"), sites = groups_of(net, "site");
+  Groups roles = groups_of(net, "role");
+  const Groups sites = groups_of(net, "site");
+  // With role changes, each window counts an actor under the role it held
+  // at the window's end (role_transitions.hpp); without, the static role.
+  const bool varying = !net.role_changes.empty();
+  RoleTimeline timeline;
+  if (varying) {
+    timeline = role_timeline(net);
+    roles.names = timeline.names;
+  }
+  const std::vector<std::uint32_t>& role_of = varying ? timeline.of : roles.of;
+  const bool brokerage =
+      std::find(options.measures.begin(), options.measures.end(), "brokerage") != options.measures.end();
   const std::uint32_t citizen = id_of(roles, "citizen"), service = id_of(roles, "service"),
                       champion = id_of(roles, "champion"), anchor = id_of(roles, "anchor");
   const std::size_t nroles = roles.names.size();
@@ -155,6 +168,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   for (const char* s : {"citizen_service_ties", "citizen_champion_ties", "anchor_ties", "cross_role_ties",
                         "cross_site_ties"})
     T.add(s, true, nwin);
+  if (varying) T.add("role_changes", true, nwin);
   if (options.communities) {
     T.add("communities", true, nwin);
     T.add("modularity", false, nwin);
@@ -215,6 +229,8 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
     double communities = std::numeric_limits<double>::quiet_NaN(), modularity = communities;
     std::uint64_t components = 0, largest = 0;
     std::vector<std::vector<double>> values;
+    std::vector<std::uint32_t> group;  // brokerage groups, with role changes
+    std::uint32_t groups = 0;
   };
   std::size_t next = 0;
   tbb::parallel_pipeline(
@@ -232,6 +248,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
             job->k = k;
             const Window& w = out.windows[k];
             sweep.advance(w);
+            if (varying) advance_roles(timeline, net, w.end);
             const Bitmap& ap = sweep.actor_present();
             const Bitmap& tp = sweep.tie_present();
 
@@ -243,8 +260,8 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 const int st = state(now, prev_actor.test(u), first[u], w.range_start);
                 if (now) actor_col[0]->values[k] += 1;
                 actor_col[st]->values[k] += 1;
-                if (roles.of[u] != kNone) {
-                  const std::size_t row = k * nroles + roles.of[u];
+                if (role_of[u] != kNone) {
+                  const std::size_t row = k * nroles + role_of[u];
                   if (now) ractor[0]->values[row] += 1;
                   ractor[st]->values[row] += 1;
                 }
@@ -261,7 +278,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 const bool now = tp.test(e);
                 const int st = state(now, prev_tie.test(e), ties.first_seen[e], w.range_start);
                 const node_id u = ties.source[e], v = ties.target[e];
-                const std::uint32_t ru = roles.of[u], rv = roles.of[v];
+                const std::uint32_t ru = role_of[u], rv = role_of[v];
                 if (now) {
                   tie_col[0]->values[k] += 1;
                   if (u != v) {
@@ -289,6 +306,17 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 if (rv != ru) count_role(rv);
               }
             job->wg = window_graph(net, sweep);
+            if (varying && brokerage) {
+              // The roles at this window's end, taken now: the next
+              // window's stage 1 moves the timeline while this one's
+              // kernels run.
+              job->groups = static_cast<std::uint32_t>(std::max<std::size_t>(nroles, 1));
+              job->group.resize(job->wg.actor.size());
+              for (std::size_t x = 0; x < job->wg.actor.size(); ++x) {
+                const std::uint32_t r = role_of[job->wg.actor[x]];
+                job->group[x] = r == kNone ? 0 : r;
+              }
+            }
             if (!net.directed()) {
               job->recip = std::numeric_limits<double>::quiet_NaN();
             } else if (!job->wg.tie.empty()) {
@@ -307,10 +335,9 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 // beside the parallel ones); each is deterministic.
                 const Graph& g = job->wg.graph;
                 job->values.resize(options.measures.size());
-                std::vector<std::uint32_t> group;
-                std::uint32_t groups = 0;
-                if (std::find(options.measures.begin(), options.measures.end(), "brokerage") != options.measures.end())
-                  window_groups(net, job->wg, group, groups);
+                std::vector<std::uint32_t> group = std::move(job->group);
+                std::uint32_t groups = job->groups;
+                if (brokerage && !varying) window_groups(net, job->wg, group, groups);
                 tbb::parallel_invoke([&] {
                                        weak_component_sizes(g, job->components, job->largest);
                                        if (options.communities) {
@@ -352,6 +379,12 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                   }
                 }
               }));
+  if (varying) {
+    out.transitions = role_transitions(net, out.windows);
+    SeriesColumn& total = T.at("role_changes");
+    for (std::size_t i = 0; i < out.transitions.count.size(); ++i)
+      total.values[out.transitions.window[i]] += static_cast<double>(out.transitions.count[i]);
+  }
   progress.report(1.0);
   return out;
 }

@@ -102,6 +102,7 @@ MomentumResult momentum(const Network& net, const MomentumOptions& options) {
     r.sensitivity = window_sensitivity(net, r.windows.windows.back().end, options.sensitivity_widths,
                                        options.indicators.measures, options.indicators.windows);
   r.cohorts = arrival_cohorts(net);
+  r.role_cohorts = role_cohorts(net);
   return r;
 }
 

@@ -33,6 +33,14 @@
 // actors of that role; ties, new_ties, renewed_ties, lapsed_ties = ties of
 // that state with at least one end of that role (a tie between two roles
 // counts for each).
+// Roles over time: with role changes (Network::role_changes), every by-role
+// count, the ties across roles and the brokerage groups of window k use the
+// role each actor held at the window's end (role_transitions.hpp: after
+// every change with time < end_k; a lapsed actor too), and the table gains
+// the column role_changes (after cross_site_ties) = the changes with time in
+// [start_k, end_k), split by type in WindowIndicators::transitions; the
+// by-role rows cover every role of the attribute and of the changes.
+// Without role changes the static role is used throughout.
 // Communities (IndicatorOptions::communities): communities = the number of
 // Louvain communities of the window graph (bridging/communities.hpp, seed
 // 1, resolution 1, weighted; isolates are communities of their own) and
@@ -63,6 +71,7 @@
 
 #include "movemap/network.hpp"
 #include "movemap/progress.hpp"
+#include "movemap/temporal/role_transitions.hpp"
 #include "movemap/temporal/windows.hpp"
 
 namespace movemap {
@@ -111,6 +120,7 @@ struct WindowIndicators {
   std::vector<std::string> role;           // by role: row -> role
   SeriesTable by_role;
   WindowNodeValues nodes;
+  RoleTransitions transitions;  // empty without role changes
 };
 
 // Throws UsageError for an unknown measure or bad window options, and

@@ -21,10 +21,12 @@
 // up to the month of the last activity, active = the members with any
 // activity in month c + k, share = active / size (share at k = 0 is 1).
 // Independent of the window options (the lapse is not applied).
-// Role transitions (a citizen who becomes a champion) are not computed: the
-// actor table gives each actor one role, with no time, so the data model
-// holds no transitions. A time-stamped role column would be needed; not
-// done.
+// Role transitions (a citizen who becomes a champion): with a role-change
+// table (role_changes.hpp) the windows table has a role_changes column and
+// WindowIndicators::transitions the changes per window and type
+// (role_transitions.hpp); the by-role counts use each window's end roles;
+// MomentumResult::role_cohorts follows each month's changers like the
+// arrival cohorts.
 // Cost: window_indicators plus O(contacts + attendances + actors * months)
 // for cohorts and O(windows * actors log actors) for ranks.
 #pragma once
@@ -61,6 +63,7 @@ struct MomentumResult {
   RisingActors rising;
   WindowSensitivity sensitivity;
   Cohorts cohorts;
+  RoleCohorts role_cohorts;          // empty without role changes (role_transitions.hpp)
 };
 
 // Adds growth_rate, acceleration, net_inflow and momentum to `table`
