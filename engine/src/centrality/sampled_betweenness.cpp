@@ -210,11 +210,16 @@ struct Worker {
   std::vector<node_id> touched[2];
   std::vector<node_id> frontier[2], next;
   std::vector<std::pair<double, node_id>> heap;
+  std::vector<node_id>* trace = nullptr;  // if set, receives every counted node
   explicit Worker(node_id n) : count(n, 0), settled_at(n, kNone) {
     for (int side = 0; side < 2; ++side) {
       dist[side].assign(n, kInf);
       sigma[side].assign(n, 0);
     }
+  }
+  void hit(node_id u) {
+    ++count[u];
+    if (trace) trace->push_back(u);
   }
   void visit(int side, node_id u, double d) {
     dist[side][u] = d;
@@ -244,7 +249,12 @@ class Sampler {
     const node_id s = static_cast<node_id>(rng.below(n));
     node_id t = static_cast<node_id>(rng.below(n - 1));
     if (t >= s) ++t;
-    if (!reach_.possible(s, t)) return;
+    if (reach_.possible(s, t)) draw(s, t, rng, w);
+  }
+
+  // One uniformly random shortest s-t path (none if t is unreachable): its
+  // inner nodes gain 1 in w.count.
+  void draw(node_id s, node_id t, SampleRng& rng, Worker& w) const {
     if (length_ == PathLength::hops) {
       bidirectional_bfs(s, t, rng, w);
     } else if (dijkstra(s, t, w)) {
@@ -308,7 +318,7 @@ class Sampler {
           acc += sigma[m] * w.sigma[other][m];
           if (x < acc) break;
         }
-        if (meet != s && meet != t) ++w.count[meet];
+        if (meet != s && meet != t) w.hit(meet);
         walk_from(meet, s, 0, rng, w);
         walk_from(meet, t, 1, rng, w);
         return;
@@ -388,7 +398,7 @@ class Sampler {
   void walk_from(node_id v, node_id root, int side, SampleRng& rng, Worker& w) const {
     while (v != root) {
       v = walk(v, side, rng, w);
-      if (v != root) ++w.count[v];
+      if (v != root) w.hit(v);
     }
   }
 
@@ -398,6 +408,22 @@ class Sampler {
 };
 
 }  // namespace
+
+std::vector<node_id> detail::sampled_shortest_path(const Graph& g, node_id s, node_id t, PathLength length,
+                                                   std::uint64_t seed, std::uint64_t index) {
+  const node_id n = g.num_nodes();
+  if (s >= n || t >= n || s == t)
+    throw UsageError("sampled_shortest_path: needs two distinct nodes below " + std::to_string(n));
+  Reachability everything;  // draw() does not consult it
+  const Sampler sampler(g, length, everything);
+  Worker w(n);
+  std::vector<node_id> inner;
+  w.trace = &inner;
+  SampleRng rng(seed, index);
+  sampler.draw(s, t, rng, w);
+  std::sort(inner.begin(), inner.end());
+  return inner;
+}
 
 SampledBetweennessResult sampled_betweenness(const Graph& g, const SampledBetweennessOptions& options) {
   if (!(options.epsilon > 0 && options.epsilon < 1))

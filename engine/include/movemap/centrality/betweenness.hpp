@@ -106,4 +106,16 @@ struct SampledBetweennessResult {
 
 SampledBetweennessResult sampled_betweenness(const Graph& g, const SampledBetweennessOptions& options = {});
 
+namespace detail {
+// The sampler's path draw alone, exposed for the test that every shortest
+// s-t path is equally likely (not part of the API): draws one shortest s-t
+// path exactly as sampled_betweenness does once a sample has drawn the
+// pair (s, t), from the counter-based random stream of (seed, index), and returns
+// its inner nodes (s and t excluded) in increasing id order. A shortest path
+// has one node at each distance from s, so that set names the path. Empty if
+// t is not reachable from s or the path has no inner node.
+std::vector<node_id> sampled_shortest_path(const Graph& g, node_id s, node_id t, PathLength length,
+                                           std::uint64_t seed, std::uint64_t index);
+}  // namespace detail
+
 }  // namespace movemap
