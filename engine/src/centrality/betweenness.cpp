@@ -212,10 +212,52 @@ struct Worker {
   HopBatch hop;
 };
 
+// The out-adjacency with nodes numbered in breadth-first order (from the
+// lowest unnumbered id, rows in order), each row's entries in their
+// original order and with their tie ids. Consecutive sources are then close
+// to each other, so a batch's searches share more levels, and a level's
+// nodes sit closer in memory. old_of[new id] = original id.
+Csr breadth_first_renumbering(const Csr& c, node_id n, std::vector<node_id>& old_of) {
+  constexpr node_id kUnnumbered = std::numeric_limits<node_id>::max();
+  std::vector<node_id> new_of(n, kUnnumbered);
+  old_of.assign(n, 0);
+  node_id numbered = 0;
+  for (node_id root = 0; root < n; ++root) {
+    if (new_of[root] != kUnnumbered) continue;
+    std::size_t head = numbered;
+    new_of[root] = numbered;
+    old_of[numbered++] = root;
+    while (head < numbered) {
+      const node_id v = old_of[head++];
+      for (edge_id e = c.offsets[v]; e < c.offsets[v + 1]; ++e) {
+        const node_id w = c.neighbors[e];
+        if (new_of[w] != kUnnumbered) continue;
+        new_of[w] = numbered;
+        old_of[numbered++] = w;
+      }
+    }
+  }
+  Csr r;
+  r.offsets.assign(std::size_t{n} + 1, 0);
+  r.neighbors.resize(c.neighbors.size());
+  r.ties.resize(c.ties.size());
+  for (node_id i = 0; i < n; ++i) {
+    const node_id v = old_of[i];
+    edge_id k = r.offsets[i];
+    for (edge_id e = c.offsets[v]; e < c.offsets[v + 1]; ++e, ++k) {
+      r.neighbors[k] = new_of[c.neighbors[e]];
+      r.ties[k] = c.ties[e];
+    }
+    r.offsets[i + 1] = k;
+  }
+  return r;
+}
+
 // What every reduction body shares.
 struct Run {
   const Graph& g;
   const double* length;  // per out-adjacency entry; null for hops
+  const Csr& hop_out;    // hops: the out-adjacency renumbered (breadth_first_renumbering)
   const detail::SourceBlocks& blocks;
   detail::BlockProgress& progress;
   tbb::enumerable_thread_specific<Worker>& workers;
@@ -275,7 +317,7 @@ class BrandesBody {
       } else {
         for (node_id s = first; s < last; s += HopBatch::kLanes) {
           const unsigned count = static_cast<unsigned>(std::min<node_id>(HopBatch::kLanes, last - s));
-          hop_batch<kTies>(wk.hop, g.out_csr(), s, count, node.data(), tie.data());
+          hop_batch<kTies>(wk.hop, run_.hop_out, s, count, node.data(), tie.data());
         }
       }
       run_.progress.block_done();
@@ -322,7 +364,9 @@ BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options)
   const detail::SourceBlocks blocks(g, weighted ? 1 : HopBatch::kLanes);
   detail::BlockProgress progress(options.progress, blocks.count);
   tbb::enumerable_thread_specific<Worker> workers([n, weighted] { return Worker(n, weighted); });
-  const Run run{g, weighted ? length.data() : nullptr, blocks, progress, workers};
+  std::vector<node_id> old_of;
+  const Csr hop_out = weighted ? Csr{} : breadth_first_renumbering(g.out_csr(), n, old_of);
+  const Run run{g, weighted ? length.data() : nullptr, hop_out, blocks, progress, workers};
 
   BetweennessResult r;
   if (n > 0) {
@@ -334,6 +378,11 @@ BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options)
       brandes<false, true>(run, r);
     } else {
       brandes<false, false>(run, r);
+    }
+    if (!weighted) {  // back to the original ids
+      std::vector<double> node(n);
+      for (node_id i = 0; i < n; ++i) node[old_of[i]] = r.node[i];
+      r.node.swap(node);
     }
   }
   r.node.resize(n, 0.0);
