@@ -87,14 +87,16 @@ inline std::vector<double> entry_lengths(const Graph& g, Adjacency a, PathLength
 // a leaf is the same whoever computes it. A block is about 2^22 adjacency
 // visits (tens of milliseconds), and there are at least min(n, 64) blocks,
 // so small graphs still spread over the workers; about 64 leaves bound the
-// number of partial sums while balancing load.
+// number of partial sums while balancing load. `multiple` rounds the block
+// size up to a multiple of a kernel's batch of sources.
 struct SourceBlocks {
-  explicit SourceBlocks(const Graph& g) {
+  explicit SourceBlocks(const Graph& g, node_id multiple = 1) {
     const node_id n = g.num_nodes();
     const std::uint64_t visits = std::uint64_t{n} + g.out_csr().neighbors.size() + 1;
     const std::uint64_t by_work = std::max<std::uint64_t>(1, (std::uint64_t{1} << 22) / visits);
     const std::uint64_t by_spread = std::max<std::uint64_t>(1, (std::uint64_t{n} + 63) / 64);
-    size = static_cast<node_id>(std::min(by_work, by_spread));
+    const std::uint64_t rounded = (std::min(by_work, by_spread) + multiple - 1) / multiple * multiple;
+    size = static_cast<node_id>(std::min<std::uint64_t>(rounded, std::max<node_id>(n, 1)));
     count = n == 0 ? 0 : (std::uint64_t{n} + size - 1) / size;
     grain = std::max<std::size_t>(1, (count + 63) / 64);
     n_ = n;

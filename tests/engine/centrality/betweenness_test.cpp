@@ -193,6 +193,30 @@ TEST(Betweenness, DirectedWeighted) {
                "inverse normalised ties");
 }
 
+TEST(Betweenness, LongPathAndCycleMatchClosedForms) {
+  // Hundreds of levels, sources far apart in one batch of 8. Path 0 - 1 -
+  // ... - (n-1): node i lies on the i (n-1-i) pairs it separates, tie
+  // {i, i+1} on (i+1)(n-1-i). Directed cycle 0 -> 1 -> ... -> 0: each pair
+  // has one path, with (t - s - 1) mod n inner nodes, so every node is inner
+  // to sum_{k=1}^{n-2} k = (n-1)(n-2)/2 pairs (normalised 1/2), and every
+  // tie carries sum_{k=1}^{n-1} k = n(n-1)/2 pairs (normalised 1/2).
+  const node_id n = 601;
+  std::vector<PathRow> path, cycle;
+  for (node_id i = 0; i + 1 < n; ++i) path.push_back({i, i + 1});
+  for (node_id i = 0; i < n; ++i) cycle.push_back({i, (i + 1) % n});
+  const Graph p = path_rows_graph(n, path, false);
+  const auto rp = run(p, PathLength::hops, false);
+  std::vector<double> node(n), tie(n - 1);
+  for (node_id i = 0; i < n; ++i) node[i] = double(i) * double(n - 1 - i);
+  for (node_id i = 0; i + 1 < n; ++i) tie[path_tie_id(p, i, i + 1)] = double(i + 1) * double(n - 1 - i);
+  expect_close(rp.node, node, "path nodes");
+  expect_close(rp.tie, tie, "path ties");
+  const Graph c = path_rows_graph(n, cycle, true);
+  const auto rc = run(c, PathLength::hops, true);
+  expect_close(rc.node, std::vector<double>(n, 0.5), "cycle nodes");
+  expect_close(rc.tie, std::vector<double>(n, 0.5), "cycle ties");
+}
+
 TEST(Betweenness, TinyGraphs) {
   const Graph empty = path_rows_graph(0, {}, false);
   const auto e = run(empty, PathLength::hops, true);

@@ -19,8 +19,13 @@
 //    exact up to 2^53 paths per pair, relative error ~1e-16 beyond.
 // Parallel over sources in fixed blocks with a fixed-order reduction
 // (tbb::parallel_deterministic_reduce): the result is bit-for-bit identical
-// for any number of threads. Cost O(nm) unweighted, O(nm + n^2 log n)
-// weighted; memory O(n + m) per worker plus O(n + m) per live partial sum
+// for any number of threads. Hop lengths run 8 sources at once (one lane
+// of an 8-double vector each; betweenness.cpp), on a breadth-first
+// renumbering of the nodes, with an AVX-512 build of the kernel when the
+// CPU has it: the same bits either way. Weighted lengths run one Dijkstra
+// per source. Cost O(nm) unweighted, O(nm + n^2 log n) weighted; memory
+// O(n + m) per worker (hops: about 200 bytes per node and thread, plus one
+// renumbered copy of the adjacency) plus O(n + m) per live partial sum
 // (about 64 reduction leaves, a few alive per thread).
 #pragma once
 #include <cstdint>
