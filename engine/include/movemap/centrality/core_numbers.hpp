@@ -4,8 +4,9 @@
 // refuses graphs with self-loops; movemap ignores them and says so here).
 // For a directed graph the degree is in + out (networkx's convention: a
 // reciprocated pair u <-> v counts 2 at each end); undirected, the number of
-// distinct neighbours. Degrees are counted in parallel, the peeling is
-// serial; the result does not depend on the thread count.
+// distinct neighbours. Serial throughout (the result cannot depend on the
+// thread count): degrees are row lengths less a binary search for a
+// self-loop in each sorted row, then one bin-sort peel over the CSR arrays.
 // Boost.Graph's core_numbers on UndirectedView (boost_view.hpp) is the test
 // oracle: the view shows each directed tie from both ends, i.e. in + out, so
 // it agrees for directed and undirected graphs without self-loops (Boost
