@@ -57,7 +57,7 @@ bool run_parallel(const Graph& g, const IterationOptions& o) {
 // forms stream fewer bytes per entry, which bounds these memory-bound loops.
 class InAdjacency {
  public:
-  InAdjacency(const Graph& g, bool weighted) : csr_(g.in_csr()) {
+  InAdjacency(const Graph& g, bool weighted, bool parallel) : csr_(g.in_csr()) {
     if (!weighted) return;
     const auto& w = g.ties().weight;
     bool ones = true, floats = true;
@@ -68,11 +68,16 @@ class InAdjacency {
     if (ones) return;
     const std::size_t m = csr_.ties.size();
     auto gather = [&](auto& out) {
+      using Weight = typename std::decay_t<decltype(out)>::value_type;
       out.resize(m);
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14), [&](const auto& r) {
-        for (std::size_t k = r.begin(); k < r.end(); ++k)
-          out[k] = static_cast<typename std::decay_t<decltype(out)>::value_type>(w[csr_.ties[k]]);
-      });
+      auto range = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) out[k] = static_cast<Weight>(w[csr_.ties[k]]);
+      };
+      if (parallel)
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14),
+                          [&](const auto& r) { range(r.begin(), r.end()); });
+      else
+        range(0, m);
     };
     if (floats)
       gather(float_weight_);
@@ -144,7 +149,7 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
   IterationResult r;
   if (n == 0) return r;
   const bool parallel = run_parallel(g, options);
-  const InAdjacency in(g, options.weighted);
+  const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), y(n);
   const bool converged = in.with_pull([&](auto pull) {
@@ -227,7 +232,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   else
     out_strengths(0, n);
 
-  const InAdjacency in(g, options.weighted);
+  const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   const double alpha = options.alpha;
   std::vector<double> x(n, uniform), y(n);
@@ -292,7 +297,7 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   IterationResult r;
   if (n == 0) return r;
   const bool parallel = run_parallel(g, options);
-  const InAdjacency in(g, options.weighted);
+  const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   std::vector<double> x(n, 0.0), y(n);
   const bool converged = in.with_pull([&](auto pull) {
