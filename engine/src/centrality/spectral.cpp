@@ -235,7 +235,9 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   const double alpha = options.alpha;
-  std::vector<double> x(n, uniform), y(n);
+  // x is updated in place: the pass reads z (the previous iterate's shares),
+  // never another node's x.
+  std::vector<double> x(n, uniform);
   // z = x / out-strength, the share x sends along each unit of out-weight.
   std::vector<double> z(n), z_next(n);
   double dangling_sum = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
@@ -248,14 +250,13 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   })[0];
 
   // One pass per iteration: y = alpha * (M^T x + dangling_sum * p) +
-  // (1 - alpha) * p, its L1 change from x, z for the next iteration and the
-  // dangling sum of y. The uniform case reads no p vector.
+  // (1 - alpha) * p, its L1 change from x, then x = y, z for the next
+  // iteration and the dangling sum of y. The uniform case reads no p vector.
   auto iterate = [&](auto pull, auto p_of) {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
-      const double* xs = x.data();
+      double* xs = x.data();
       const double* zs = z.data();
-      double* ys = y.data();
       double* zn = z_next.data();
       const double* io = inv_out.data();
       const auto sums = blocked_reduce<2>(n, parallel, [&](node_id begin, node_id end) {
@@ -263,14 +264,13 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
         for (node_id v = begin; v < end; ++v) {
           const double pv = p_of(v);
           const double yv = alpha * (pull(zs, v, 0.0) + dangling_sum * pv) + (1.0 - alpha) * pv;
-          ys[v] = yv;
           residual += std::abs(yv - xs[v]);
+          xs[v] = yv;
           zn[v] = yv * io[v];
           if (io[v] == 0) next_dangling += yv;
         }
         return std::array<double, 2>{residual, next_dangling};
       });
-      x.swap(y);
       z.swap(z_next);
       dangling_sum = sums[1];
       r.iterations = it + 1;
