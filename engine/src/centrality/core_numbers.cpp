@@ -26,8 +26,16 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
   const node_id* in_nb = in.neighbors.data();
 
   // Degree without self-loops: row lengths, less one where the sorted row
-  // holds u itself (a binary search, not a scan of the row).
+  // holds u itself (a binary search, not a scan of the row; none at all
+  // when the tie table has no self-loop, the usual case).
+  const TieTable& ties = g.ties();
+  bool loops = false;
+  for (std::size_t t = 0; t < ties.size() && !loops; ++t) loops = ties.source[t] == ties.target[t];
   for (node_id u = 0; u < n; ++u) {
+    if (!loops) {
+      deg[u] = static_cast<std::uint32_t>(out_off[u + 1] - out_off[u] + (directed ? in_off[u + 1] - in_off[u] : 0));
+      continue;
+    }
     std::uint32_t d = entries_without_loop(out_nb + out_off[u], out_nb + out_off[u + 1], u);
     if (directed) d += entries_without_loop(in_nb + in_off[u], in_nb + in_off[u + 1], u);
     deg[u] = d;

@@ -23,9 +23,13 @@ double degree_centralization(const Graph& g) {
   const node_id n = g.num_nodes();
   if (n < 3) return 0.0;
   // Degree without self-loops: the row length, less one where the sorted
-  // row holds u itself (a binary search; O(n log d), not a scan of m).
-  auto without_loop = [](std::span<const node_id> row, node_id u) {
-    return row.size() - (std::binary_search(row.begin(), row.end(), u) ? 1 : 0);
+  // row holds u itself (a binary search, skipped when the tie table has no
+  // self-loop; O(n log d) at most, not a scan of the rows).
+  const TieTable& ties = g.ties();
+  bool loops = false;
+  for (std::size_t t = 0; t < ties.size() && !loops; ++t) loops = ties.source[t] == ties.target[t];
+  auto without_loop = [loops](std::span<const node_id> row, node_id u) {
+    return row.size() - (loops && std::binary_search(row.begin(), row.end(), u) ? 1 : 0);
   };
   std::vector<double> deg(n);
   for (node_id u = 0; u < n; ++u) {
