@@ -143,8 +143,8 @@ bool CsvBlockReader::next_block(CsvBlock& block) {
   block.pieces.clear();
   if (!next(block.pieces)) return false;
   // Hand the buffer over; keep the unconsumed tail in a fresh one.
-  std::vector<char> tail(buf_.begin() + begin_, buf_.begin() + end_);
-  tail.resize(std::max(block_bytes_, tail.size()));
+  CsvBuffer tail(buf_.begin() + begin_, buf_.begin() + end_);
+  if (!eof_) tail.resize(std::max(block_bytes_, tail.size()));
   block.data = std::move(buf_);  // moving keeps the pieces' pointers valid
   buf_ = std::move(tail);
   end_ -= begin_;

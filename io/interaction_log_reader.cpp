@@ -98,6 +98,9 @@ class LogReader {
   // Blocks flow through three stages: read (serial), parse pieces in
   // parallel and hash ids, then take rows in file order (serial: interning,
   // counting, the first error). Parsing block k+1 overlaps taking block k.
+  // Two blocks in flight give that overlap; four let the reader run ahead
+  // with two more 16 MiB blocks and their parsed rows (generator M, 47 MB:
+  // peak 186 -> 169 MiB in Python, read time unchanged at ~0.3 s).
   struct Work {
     CsvBlock block;
     std::vector<PieceResult> results;
@@ -116,7 +119,7 @@ class LogReader {
     std::exception_ptr failure;        // set and read by the last (serial) stage only
     std::atomic<bool> failed{false};   // tells the other stages to skip their work
     tbb::parallel_pipeline(
-        4,
+        2,
         tbb::make_filter<void, std::shared_ptr<Work>>(
             tbb::filter_mode::serial_in_order,
             [&](tbb::flow_control& fc) -> std::shared_ptr<Work> {

@@ -583,3 +583,36 @@ def test_cli_nodes_csv_equals_python(cli, sample, tmp_path, directed, length):
     assert ties["source"].tolist() == t["source"].tolist()
     assert ties["target"].tolist() == t["target"].tolist()
     np.testing.assert_array_equal(ties["betweenness"].to_numpy(dtype=float), t["betweenness"].to_numpy())
+
+
+def test_import_and_numpy_path_leave_pandas_unimported(tmp_path):
+    """`import movemap`, load and centrality_arrays work without importing
+    pandas (about 40 MiB); the first DataFrame result imports it."""
+    log = tmp_path / "log.csv"
+    log.write_text("time,source,target\n2024-01-01,a,b\n2024-01-02,b,c\n2024-01-03,c,a\n")
+    code = (
+        "import sys, movemap\n"
+        f"net = movemap.load({str(log)!r})\n"
+        "r = net.centrality_arrays(['pagerank', 'core'])\n"
+        "assert list(r.nodes['core']) == [2, 2, 2], r.nodes\n"
+        "print('pandas' in sys.modules)\n"
+        "net.centrality(['core'])\n"
+        "print('pandas' in sys.modules)\n")
+    env = dict(os.environ)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
+def test_frames_do_not_share_the_cached_attribute_columns():
+    """The role/label/site columns are converted once per Network; editing one
+    result frame leaves the next one (and degree()) unchanged."""
+    log, actors = random_log(3)
+    net = movemap.load(log, actors=actors)
+    first = net.centrality(["core"])
+    want = first["role"].copy()
+    first.loc[first.index[0], "role"] = "edited"
+    first["role"].to_numpy()[1] = "edited too"  # raw write into the frame's array
+    again = net.centrality(["core"])
+    pd.testing.assert_series_equal(again["role"], want)
+    pd.testing.assert_series_equal(net.degree()["role"], want)
+    assert list(again["role"]) == list(net.attributes()["role"])

@@ -8,9 +8,9 @@ import os
 from typing import Any, Mapping, Sequence
 
 import numpy as np
-import pandas as pd
 
 from movemap import _core
+from movemap._pandas import is_frame, pd
 from movemap.network import Network
 
 LOG_FIELDS = ("time", "source", "target", "event", "kind", "weight")
@@ -132,12 +132,12 @@ def load(
 
     table = None
     if actors is not None:
-        if isinstance(actors, pd.DataFrame):
+        if is_frame(actors):
             table = _actors_from_frame(actors, actor_columns)
         else:
             table = _core.read_actors(os.fspath(actors), columns=actor_columns, delimiter=delim)
 
-    if isinstance(log, pd.DataFrame):
+    if is_frame(log):
         core_log = _log_from_frame(log, columns, rejects)
     elif isinstance(log, (str, os.PathLike)):
         core_log = _core.read_log(os.fspath(log), columns=columns, format=format, delimiter=delim,

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
-import pandas as pd
 
 from movemap import _core
+from movemap._pandas import pd
 
 if TYPE_CHECKING:
     from movemap.network import Network

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Sequence, Union
 
 import numpy as np
-import pandas as pd
 
 from movemap import _core
+from movemap._pandas import pd
 
 if TYPE_CHECKING:
     from movemap.momentum import Momentum
@@ -263,13 +263,14 @@ class Network:
     {'ann': 2.0, 'bob': 1.0}
     """
 
-    __slots__ = ("_core", "_ids")
+    __slots__ = ("_core", "_ids", "_attr_columns")
 
     def __init__(self, core: _core.Network) -> None:
         if not isinstance(core, _core.Network):
             raise TypeError("Network wraps a movemap._core.Network; build one with movemap.load(...)")
         self._core = core
         self._ids: pd.Index | None = None
+        self._attr_columns: dict[str, np.ndarray] | None = None
 
     # ------------------------------------------------------------ basics --
 
@@ -768,9 +769,17 @@ class Network:
                         progress=progress)
 
     def _attribute_columns(self) -> dict[str, Any]:
-        """role, site and label (those present), as degree() shows them."""
-        attrs = self._core.attributes()
-        return {name: attrs[name] for name in _DEGREE_ATTRIBUTES if name in attrs}
+        """role, site and label (those present), as degree() shows them.
+
+        Converted from the engine once per Network (the network is immutable)
+        and kept as object arrays; each call hands out copies, so a caller
+        editing its frame cannot change the next one.
+        """
+        if self._attr_columns is None:
+            attrs = self._core.attributes()
+            self._attr_columns = {name: np.array(attrs[name], dtype=object)
+                                  for name in _DEGREE_ATTRIBUTES if name in attrs}
+        return {name: values.copy() for name, values in self._attr_columns.items()}
 
     def _tie_endpoints(self, t: dict[str, Any]) -> dict[str, np.ndarray]:
         """source and target actor ids of each tie (from _core.ties())."""

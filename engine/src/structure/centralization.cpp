@@ -1,6 +1,7 @@
 #include "movemap/structure/centralization.hpp"
 
 #include <algorithm>
+#include <span>
 #include <string>
 
 #include "movemap/error.hpp"
@@ -21,12 +22,19 @@ double freeman_sum(const std::vector<double>& scores) {
 double degree_centralization(const Graph& g) {
   const node_id n = g.num_nodes();
   if (n < 3) return 0.0;
+  // Degree without self-loops: the row length, less one where the sorted
+  // row holds u itself (a binary search, skipped when the tie table has no
+  // self-loop; O(n log d) at most, not a scan of the rows).
+  const TieTable& ties = g.ties();
+  bool loops = false;
+  for (std::size_t t = 0; t < ties.size() && !loops; ++t) loops = ties.source[t] == ties.target[t];
+  auto without_loop = [loops](std::span<const node_id> row, node_id u) {
+    return row.size() - (loops && std::binary_search(row.begin(), row.end(), u) ? 1 : 0);
+  };
   std::vector<double> deg(n);
   for (node_id u = 0; u < n; ++u) {
-    std::size_t d = 0;
-    for (const node_id v : g.out_neighbors(u)) d += v != u;
-    if (g.directed())
-      for (const node_id v : g.in_neighbors(u)) d += v != u;
+    std::size_t d = without_loop(g.out_neighbors(u), u);
+    if (g.directed()) d += without_loop(g.in_neighbors(u), u);
     deg[u] = static_cast<double>(d);
   }
   const double nn = n;

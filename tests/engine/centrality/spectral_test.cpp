@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "../support/dense_reference.hpp"
@@ -299,6 +300,48 @@ TEST(Spectral, IdenticalBitsForOneTwoFourAndEightThreads) {
         EXPECT_EQ(runs[k][m].iterations, runs[0][m].iterations);
         EXPECT_EQ(runs[k][m].residual, runs[0][m].residual);
       }
+  }
+}
+
+// parallel_min_work picks serial or parallel block runs; both sum the same
+// fixed blocks in the same order, so forcing either (0: always parallel,
+// max: always serial) on 1, 2 and 4 threads gives the default's bits, on a
+// graph below the default threshold (serial by default) and one above it.
+TEST(Spectral, SerialAndParallelBlockRunsGiveIdenticalBits) {
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism, 4);
+  const auto small = testing::random_interactions(3000, 20000, 5);
+  const auto large = testing::random_interactions(40000, 360000, 6);
+  for (const auto* r : {&small, &large}) {
+    const Graph g = build_graph(r->n, r->input(), {true});
+    const std::size_t work = g.num_nodes() + g.in_csr().neighbors.size();
+    EXPECT_EQ(work < IterationOptions{}.parallel_min_work, r == &small) << "work " << work;
+    auto all = [&](std::size_t min_work) {
+      PageRankOptions pr;
+      pr.parallel_min_work = min_work;
+      PageRankOptions seeded = pr;
+      seeded.seeds = {1, 2000};
+      IterationOptions ev;
+      ev.parallel_min_work = min_work;
+      KatzOptions kz;
+      kz.alpha = 0.01;
+      kz.parallel_min_work = min_work;
+      return std::vector<IterationResult>{pagerank(g, pr), pagerank(g, seeded), eigenvector_centrality(g, ev),
+                                          katz_centrality(g, kz)};
+    };
+    const auto reference = all(IterationOptions{}.parallel_min_work);
+    for (const int threads : {1, 2, 4}) {
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+      tbb::task_arena arena(threads);
+      for (const std::size_t min_work : {std::size_t{0}, std::numeric_limits<std::size_t>::max()}) {
+        std::vector<IterationResult> runs;
+        arena.execute([&] { runs = all(min_work); });
+        for (std::size_t m = 0; m < runs.size(); ++m) {
+          EXPECT_EQ(runs[m].values, reference[m].values) << "measure " << m << ", " << threads << " threads";
+          EXPECT_EQ(runs[m].iterations, reference[m].iterations);
+          EXPECT_EQ(runs[m].residual, reference[m].residual);
+        }
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Eigenvector centrality, PageRank (plain and personalised) and Katz:
 // power iterations, pull-based over in-neighbours (each node's new value is
-// a sum in CSR order), parallel over fixed blocks of nodes; norms and
+// a sum over its CSR row in a fixed order: four interleaved partial sums),
+// parallel over fixed blocks of nodes; norms and
 // residuals are summed per block and the block sums added in block order, so
 // results are identical (bit for bit) for any thread count.
 //
@@ -51,9 +52,13 @@
 // Katz alpha or beta) throw UsageError.
 // Progress: the callback is polled once per iteration, at its start, with
 // fraction = iteration / max_iterations; returning false throws Cancelled.
-// Cost O(n + m) per iteration, memory O(n) plus 8 bytes per adjacency entry
-// when weighted (the in-CSR's weights laid out contiguously).
+// Cost O(n + m) per iteration, memory O(n) plus, when weighted, the in-CSR's
+// weights laid out contiguously: none when every weight is 1, 4 bytes per
+// adjacency entry when every weight is exactly a float (counts are), else 8.
+// The loops are bound by memory traffic, so the narrow forms run faster; the
+// sums are bit for bit the same in every form.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -69,6 +74,13 @@ struct IterationOptions {
   std::uint32_t max_iterations = 1000;
   bool weighted = true;              // use tie weights (else every tie 1)
   ProgressCallback progress;         // polled once per iteration
+  // The fixed node blocks run in parallel only when n + adjacency entries
+  // (in-CSR) is at least this; below it, one after the other on the calling
+  // thread, where waking the pool each iteration costs more than the work
+  // (PageRank on 7,876 nodes / 59,887 ties: 1.5 ms on one thread, 2.7 ms
+  // with two). Either way the same blocks are summed in the same order, so
+  // the bits do not depend on this threshold or on the thread count.
+  std::size_t parallel_min_work = std::size_t{1} << 18;
 };
 
 struct IterationResult {
