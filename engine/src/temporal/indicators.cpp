@@ -13,7 +13,6 @@
 
 #include "movemap/bridging/communities.hpp"
 #include "movemap/error.hpp"
-#include "movemap/structure/clustering.hpp"
 #include "movemap/structure/summary.hpp"
 #include "movemap/temporal/trajectories.hpp"
 
@@ -116,6 +115,85 @@ void weak_component_sizes(const Graph& g, std::uint64_t& count, std::uint64_t& l
   }
 }
 
+// Triangles per node of the window graph's undirected simple view
+// (structure/clustering.hpp: direction and self-loops ignored), maintained
+// as the window slides: each simple pair {u, v} entering adds one triangle
+// to u, v and every common neighbour w, leaving removes them, so a window
+// costs O(sum over the pairs toggled of deg(u) + deg(v)) instead of a
+// recount (O(m^1.5)). Neighbour lists are kept sorted; counts are integers,
+// so they do not depend on the order of the updates.
+class SlidingTriangles {
+ public:
+  explicit SlidingTriangles(node_id n) : adj_(n), tri_(n, 0) {}
+
+  void add(node_id u, node_id v) {
+    update(u, v, +1);
+    insert(adj_[u], v);
+    insert(adj_[v], u);
+  }
+  void remove(node_id u, node_id v) {
+    erase(adj_[u], v);
+    erase(adj_[v], u);
+    update(u, v, -1);
+  }
+  // networkx average_clustering over `nodes` (the window's actors in
+  // global order): the mean of 2 T(u) / (k(u)(k(u) - 1)), 0 when k(u) < 2,
+  // summed in node order exactly as structure/clustering.cpp does.
+  double average(const std::vector<node_id>& nodes) const {
+    if (nodes.empty()) return 0.0;
+    double sum = 0;
+    for (const node_id u : nodes) {
+      const std::size_t d = adj_[u].size();
+      const double k = static_cast<double>(d);
+      sum += d >= 2 ? 2.0 * static_cast<double>(tri_[u]) / (k * (k - 1)) : 0.0;
+    }
+    return sum / static_cast<double>(nodes.size());
+  }
+
+ private:
+  static void insert(std::vector<node_id>& row, node_id v) { row.insert(std::lower_bound(row.begin(), row.end(), v), v); }
+  static void erase(std::vector<node_id>& row, node_id v) { row.erase(std::lower_bound(row.begin(), row.end(), v)); }
+  // Credits (delta = +1 / -1) the triangles closed by the pair {u, v}
+  // (absent from both rows): one per common neighbour.
+  void update(node_id u, node_id v, int delta) {
+    const std::vector<node_id>*a = &adj_[u], *b = &adj_[v];
+    if (a->size() > b->size()) std::swap(a, b);
+    std::uint64_t common = 0;
+    auto credit = [&](node_id w) {
+      ++common;
+      tri_[w] += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta));
+    };
+    const node_id* x = a->data();
+    const node_id* y = b->data();
+    const std::size_t na = a->size(), nb = b->size();
+    if (na * 4 < nb) {
+      // Very unequal rows (a hub): each entry of the short one searched in
+      // the long one, exponentially from the previous match.
+      std::size_t j = 0;
+      for (std::size_t i = 0; i < na && j < nb; ++i) {
+        const node_id w = x[i];
+        std::size_t step = 1;
+        while (j + step < nb && y[j + step] < w) step *= 2;
+        j = static_cast<std::size_t>(std::lower_bound(y + j + step / 2, y + std::min(j + step + 1, nb), w) - y);
+        if (j < nb && y[j] == w) credit(w);
+      }
+    } else {
+      for (std::size_t i = 0, j = 0; i < na && j < nb;) {
+        const node_id p = x[i], q = y[j];
+        if (p == q) credit(p);
+        i += p <= q;
+        j += q <= p;
+      }
+    }
+    const std::uint64_t d = static_cast<std::uint64_t>(static_cast<std::int64_t>(delta) * static_cast<std::int64_t>(common));
+    tri_[u] += d;
+    tri_[v] += d;
+  }
+
+  std::vector<std::vector<node_id>> adj_;
+  std::vector<std::uint64_t> tri_;
+};
+
 // State of an element in window k: 0 absent, 1 new, 2 retained,
 // 3 reactivated, 4 lapsed (absent now, present before).
 int state(bool now, bool before, timestamp first, timestamp range_start) {
@@ -204,10 +282,11 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   prev_actor.resize(n);
   prev_tie.resize(m);
 
-  // A pipeline over the windows (at most two in flight): (1) in window
-  // order, advance the sweep, count the states and build the window graph;
-  // (2) in parallel, the window's kernels; (3) in window order, store the
-  // results. Stage 1 of window k+1 overlaps stage 2 of window k.
+  // A pipeline over the windows (at most three in flight): (1) in window
+  // order, advance the sweep, count the states from what flipped and build
+  // the window graph; (2) in parallel, the window's kernels; (3) in window
+  // order, update the triangles and store the results. Stage 1 of window
+  // k+2, stage 2 of k+1 and stage 3 of k overlap.
   struct Job {
     std::size_t k = 0;
     WindowGraph wg;
@@ -215,10 +294,28 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
     double communities = std::numeric_limits<double>::quiet_NaN(), modularity = communities;
     std::uint64_t components = 0, largest = 0;
     std::vector<std::vector<double>> values;
+    struct PairFlip {
+      node_id u, v;
+      bool enters;
+    };
+    std::vector<PairFlip> pairs;  // the simple view's pairs that entered or left, in order
   };
+  using PairFlip = Job::PairFlip;
   std::size_t next = 0;
+  // Running totals over the current window (see stage 1).
+  SlidingTriangles tri(n);
+  std::vector<std::int64_t> role_active(nroles, 0), role_ties(nroles, 0);
+  std::int64_t across[5] = {0, 0, 0, 0, 0};  // the five ties-across-groups columns, in order
+  std::int64_t both = 0;                      // present ties whose reverse is present
+  std::vector<edge_id> flipped;
+  SeriesColumn* across_col[5];
+  {
+    const char* names[] = {"citizen_service_ties", "citizen_champion_ties", "anchor_ties", "cross_role_ties",
+                           "cross_site_ties"};
+    for (std::size_t x = 0; x < 5; ++x) across_col[x] = &T.at(names[x]);
+  }
   tbb::parallel_pipeline(
-      2,
+      3,
       tbb::make_filter<void, std::shared_ptr<Job>>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> std::shared_ptr<Job> {
@@ -235,69 +332,82 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
             const Bitmap& ap = sweep.actor_present();
             const Bitmap& tp = sweep.tie_present();
 
-            // Actor states: words where either bitmap has a bit.
-            for (std::size_t x = 0; x < ap.words.size(); ++x)
-              for (std::uint64_t bits = ap.words[x] | prev_actor.words[x]; bits; bits &= bits - 1) {
-                const node_id u = static_cast<node_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-                const bool now = ap.test(u);
-                const int st = state(now, prev_actor.test(u), first[u], w.range_start);
-                if (now) actor_col[0]->values[k] += 1;
-                actor_col[st]->values[k] += 1;
-                if (roles.of[u] != kNone) {
-                  const std::size_t row = k * nroles + roles.of[u];
-                  if (now) ractor[0]->values[row] += 1;
-                  ractor[st]->values[row] += 1;
-                }
+            // Only what flipped since the previous window is visited:
+            // prev_actor / prev_tie hold the previous window's sets and take
+            // each flip as it is counted (a flip listed twice by the sweep,
+            // out and back in, matches them and is skipped); counts over the
+            // whole window (present ties across groups, per role, reciprocated
+            // ties, the simple view's triangles) are running totals.
+            for (const node_id u : sweep.actors_flipped()) {
+              const bool now = ap.test(u);
+              if (now == prev_actor.test(u)) continue;
+              if (now) prev_actor.set(u);
+              else prev_actor.reset(u);
+              const int st = state(now, !now, first[u], w.range_start);
+              actor_col[st]->values[k] += 1;
+              if (roles.of[u] != kNone) {
+                ractor[st]->values[k * nroles + roles.of[u]] += 1;
+                role_active[roles.of[u]] += now ? 1 : -1;
               }
-            // Tie states and ties across groups.
-            double& cs = T.at("citizen_service_ties").values[k];
-            double& cc = T.at("citizen_champion_ties").values[k];
-            double& an = T.at("anchor_ties").values[k];
-            double& cr = T.at("cross_role_ties").values[k];
-            double& csi = T.at("cross_site_ties").values[k];
-            for (std::size_t x = 0; x < tp.words.size(); ++x)
-              for (std::uint64_t bits = tp.words[x] | prev_tie.words[x]; bits; bits &= bits - 1) {
-                const edge_id e = static_cast<edge_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-                const bool now = tp.test(e);
-                const int st = state(now, prev_tie.test(e), ties.first_seen[e], w.range_start);
-                const node_id u = ties.source[e], v = ties.target[e];
-                const std::uint32_t ru = roles.of[u], rv = roles.of[v];
-                if (now) {
-                  tie_col[0]->values[k] += 1;
-                  if (u != v) {
-                    if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
-                      if (citizen != kNone) cs += 1;
-                    }
-                    if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
-                      if (citizen != kNone) cc += 1;
-                    }
-                    if (anchor != kNone && (ru == anchor || rv == anchor)) an += 1;
-                    if (ru != rv) cr += 1;
-                    if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) csi += 1;
-                  }
-                }
-                tie_col[st]->values[k] += 1;
-                const int ri = rtie_index(st);
-                // By role: each distinct role of the two ends once.
-                auto count_role = [&](std::uint32_t r) {
-                  if (r == kNone) return;
-                  const std::size_t row = k * nroles + r;
-                  if (now) rtie[0]->values[row] += 1;
-                  if (ri >= 0) rtie[ri]->values[row] += 1;
-                };
-                count_role(ru);
-                if (rv != ru) count_role(rv);
-              }
-            job->wg = window_graph(net, sweep);
-            if (!net.directed()) {
-              job->recip = std::numeric_limits<double>::quiet_NaN();
-            } else if (!job->wg.tie.empty()) {
-              std::uint64_t both = 0;
-              for (const edge_id e : job->wg.tie) both += reverse[e] != kNoTie && tp.test(reverse[e]);
-              job->recip = static_cast<double>(both) / static_cast<double>(job->wg.tie.size());
             }
-            prev_actor.words = ap.words;
-            prev_tie.words = tp.words;
+            const double active = static_cast<double>(sweep.actors_present());
+            actor_col[0]->values[k] = active;
+            actor_col[2]->values[k] = active - actor_col[1]->values[k] - actor_col[3]->values[k];
+            for (std::size_t r = 0; r < nroles; ++r) {
+              const std::size_t row = k * nroles + r;
+              ractor[0]->values[row] = static_cast<double>(role_active[r]);
+              ractor[2]->values[row] = ractor[0]->values[row] - ractor[1]->values[row] - ractor[3]->values[row];
+            }
+            // Tie states, ties across groups, reciprocity, triangles.
+            // In tie order: the tie table, the roles and the triangle rows
+            // are then visited by ascending source.
+            flipped.assign(sweep.ties_flipped().begin(), sweep.ties_flipped().end());
+            std::sort(flipped.begin(), flipped.end());
+            for (const edge_id e : flipped) {
+              const bool now = tp.test(e);
+              if (now == prev_tie.test(e)) continue;
+              const node_id u = ties.source[e], v = ties.target[e];
+              const std::int64_t sign = now ? 1 : -1;
+              const edge_id r = reverse.empty() ? kNoTie : reverse[e];
+              // The reverse tie, present: both become / stop being
+              // reciprocated, and the simple pair {u, v} stays.
+              const bool other = r != kNoTie && prev_tie.test(r);
+              if (other) both += 2 * sign;
+              if (u != v && !other) job->pairs.push_back(PairFlip{u, v, now});
+              if (now) prev_tie.set(e);
+              else prev_tie.reset(e);
+              const int st = state(now, !now, ties.first_seen[e], w.range_start);
+              tie_col[st]->values[k] += 1;
+              const std::uint32_t ru = roles.of[u], rv = roles.of[v];
+              if (u != v) {
+                if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
+                  if (citizen != kNone) across[0] += sign;
+                }
+                if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
+                  if (citizen != kNone) across[1] += sign;
+                }
+                if (anchor != kNone && (ru == anchor || rv == anchor)) across[2] += sign;
+                if (ru != rv) across[3] += sign;
+                if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) across[4] += sign;
+              }
+              const int ri = rtie_index(st);
+              // By role: each distinct role of the two ends once.
+              auto count_role = [&](std::uint32_t ro) {
+                if (ro == kNone) return;
+                role_ties[ro] += sign;
+                if (ri >= 0) rtie[ri]->values[k * nroles + ro] += 1;
+              };
+              count_role(ru);
+              if (rv != ru) count_role(rv);
+            }
+            const double present = static_cast<double>(sweep.ties_present());
+            tie_col[0]->values[k] = present;
+            tie_col[2]->values[k] = present - tie_col[1]->values[k] - tie_col[3]->values[k];
+            for (std::size_t r = 0; r < nroles; ++r) rtie[0]->values[k * nroles + r] = static_cast<double>(role_ties[r]);
+            for (std::size_t x = 0; x < 5; ++x) across_col[x]->values[k] = static_cast<double>(across[x]);
+            if (!net.directed()) job->recip = std::numeric_limits<double>::quiet_NaN();
+            else if (sweep.ties_present() > 0) job->recip = static_cast<double>(both) / present;
+            job->wg = window_graph(net, sweep, false);
             return job;
           }) &
           tbb::make_filter<std::shared_ptr<Job>, std::shared_ptr<Job>>(
@@ -319,7 +429,6 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                                          job->modularity = p.modularity;
                                        }
                                      },
-                                     [&] { job->avg_clustering = average_clustering(g); },
                                      [&] {
                                        tbb::parallel_for(std::size_t{0}, options.measures.size(), [&](std::size_t mi) {
                                          job->values[mi] =
@@ -330,6 +439,15 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
               }) &
           tbb::make_filter<std::shared_ptr<Job>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Job> job) {
+                // The triangles, updated in window order here so that the
+                // update of window k runs beside window k+1's graph and
+                // kernels.
+                for (const PairFlip& f : job->pairs) {
+                  if (f.enters) tri.add(f.u, f.v);
+                  else tri.remove(f.u, f.v);
+                }
+                job->pairs = {};
+                job->avg_clustering = tri.average(job->wg.actor);
                 const std::size_t k = job->k;
                 const Graph& g = job->wg.graph;
                 T.at("density").values[k] = density(g);
