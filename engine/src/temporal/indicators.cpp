@@ -13,6 +13,7 @@
 
 #include "movemap/bridging/communities.hpp"
 #include "movemap/error.hpp"
+#include "movemap/structure/clustering.hpp"
 #include "movemap/structure/summary.hpp"
 #include "movemap/temporal/trajectories.hpp"
 
@@ -115,87 +116,6 @@ void weak_component_sizes(const Graph& g, std::uint64_t& count, std::uint64_t& l
   }
 }
 
-// Triangles per node of the window graph's undirected simple view
-// (structure/clustering.hpp: direction and self-loops ignored), maintained
-// as the window slides: each simple pair {u, v} entering adds one triangle
-// to u, v and every common neighbour w, leaving removes them, so a window
-// costs O(sum over the pairs flipped of deg(u) + deg(v)) (less with a hub:
-// the short row is searched in the long one) instead of a recount.
-// Neighbour lists are kept sorted; counts are integers, so they do not
-// depend on the order of the updates. On the 10^7-interaction log (3.7M
-// ties per window) this took about 0.7x the CPU of the recount.
-class SlidingTriangles {
- public:
-  explicit SlidingTriangles(node_id n) : adj_(n), tri_(n, 0) {}
-
-  void add(node_id u, node_id v) {
-    update(u, v, +1);
-    insert(adj_[u], v);
-    insert(adj_[v], u);
-  }
-  void remove(node_id u, node_id v) {
-    erase(adj_[u], v);
-    erase(adj_[v], u);
-    update(u, v, -1);
-  }
-  // networkx average_clustering over `nodes` (the window's actors in
-  // global order): the mean of 2 T(u) / (k(u)(k(u) - 1)), 0 when k(u) < 2,
-  // summed in node order exactly as structure/clustering.cpp does.
-  double average(const std::vector<node_id>& nodes) const {
-    if (nodes.empty()) return 0.0;
-    double sum = 0;
-    for (const node_id u : nodes) {
-      const std::size_t d = adj_[u].size();
-      const double k = static_cast<double>(d);
-      sum += d >= 2 ? 2.0 * static_cast<double>(tri_[u]) / (k * (k - 1)) : 0.0;
-    }
-    return sum / static_cast<double>(nodes.size());
-  }
-
- private:
-  static void insert(std::vector<node_id>& row, node_id v) { row.insert(std::lower_bound(row.begin(), row.end(), v), v); }
-  static void erase(std::vector<node_id>& row, node_id v) { row.erase(std::lower_bound(row.begin(), row.end(), v)); }
-  // Credits (delta = +1 / -1) the triangles closed by the pair {u, v}
-  // (absent from both rows): one per common neighbour.
-  void update(node_id u, node_id v, int delta) {
-    const std::vector<node_id>*a = &adj_[u], *b = &adj_[v];
-    if (a->size() > b->size()) std::swap(a, b);
-    std::uint64_t common = 0;
-    auto credit = [&](node_id w) {
-      ++common;
-      tri_[w] += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta));
-    };
-    const node_id* x = a->data();
-    const node_id* y = b->data();
-    const std::size_t na = a->size(), nb = b->size();
-    if (na * 4 < nb) {
-      // Very unequal rows (a hub): each entry of the short one searched in
-      // the long one, exponentially from the previous match.
-      std::size_t j = 0;
-      for (std::size_t i = 0; i < na && j < nb; ++i) {
-        const node_id w = x[i];
-        std::size_t step = 1;
-        while (j + step < nb && y[j + step] < w) step *= 2;
-        j = static_cast<std::size_t>(std::lower_bound(y + j + step / 2, y + std::min(j + step + 1, nb), w) - y);
-        if (j < nb && y[j] == w) credit(w);
-      }
-    } else {
-      for (std::size_t i = 0, j = 0; i < na && j < nb;) {
-        const node_id p = x[i], q = y[j];
-        if (p == q) credit(p);
-        i += p <= q;
-        j += q <= p;
-      }
-    }
-    const std::uint64_t d = static_cast<std::uint64_t>(static_cast<std::int64_t>(delta) * static_cast<std::int64_t>(common));
-    tri_[u] += d;
-    tri_[v] += d;
-  }
-
-  std::vector<std::vector<node_id>> adj_;
-  std::vector<std::uint64_t> tri_;
-};
-
 // State of an element in window k: 0 absent, 1 new, 2 retained,
 // 3 reactivated, 4 lapsed (absent now, present before).
 int state(bool now, bool before, timestamp first, timestamp range_start) {
@@ -287,8 +207,8 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   // A pipeline over the windows (at most three in flight): (1) in window
   // order, advance the sweep, count the states from what flipped and build
   // the window graph; (2) in parallel, the window's kernels; (3) in window
-  // order, update the triangles and store the results. Stage 1 of window
-  // k+2, stage 2 of k+1 and stage 3 of k overlap.
+  // order, store the results. Stage 1 of window k+1 overlaps stage 2 of
+  // window k (and of k-1).
   struct Job {
     std::size_t k = 0;
     WindowGraph wg;
@@ -296,16 +216,9 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
     double communities = std::numeric_limits<double>::quiet_NaN(), modularity = communities;
     std::uint64_t components = 0, largest = 0;
     std::vector<std::vector<double>> values;
-    struct PairFlip {
-      node_id u, v;
-      bool enters;
-    };
-    std::vector<PairFlip> pairs;  // the simple view's pairs that entered or left, in order
   };
-  using PairFlip = Job::PairFlip;
   std::size_t next = 0;
   // Running totals over the current window (see stage 1).
-  SlidingTriangles tri(n);
   std::vector<std::int64_t> role_active(nroles, 0), role_ties(nroles, 0);
   std::int64_t across[5] = {0, 0, 0, 0, 0};  // the five ties-across-groups columns, in order
   std::int64_t both = 0;                      // present ties whose reverse is present
@@ -339,7 +252,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
             // each flip as it is counted (a flip listed twice by the sweep,
             // out and back in, matches them and is skipped); counts over the
             // whole window (present ties across groups, per role, reciprocated
-            // ties, the simple view's triangles) are running totals.
+            // ties) are running totals.
             for (const node_id u : sweep.actors_flipped()) {
               const bool now = ap.test(u);
               if (now == prev_actor.test(u)) continue;
@@ -360,9 +273,8 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
               ractor[0]->values[row] = static_cast<double>(role_active[r]);
               ractor[2]->values[row] = ractor[0]->values[row] - ractor[1]->values[row] - ractor[3]->values[row];
             }
-            // Tie states, ties across groups, reciprocity, triangles.
-            // In tie order: the tie table, the roles and the triangle rows
-            // are then visited by ascending source.
+            // Tie states, ties across groups, reciprocity. In tie order: the
+            // tie table and the roles are then visited by ascending source.
             flipped.assign(sweep.ties_flipped().begin(), sweep.ties_flipped().end());
             std::sort(flipped.begin(), flipped.end());
             for (const edge_id e : flipped) {
@@ -371,11 +283,8 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
               const node_id u = ties.source[e], v = ties.target[e];
               const std::int64_t sign = now ? 1 : -1;
               const edge_id r = reverse.empty() ? kNoTie : reverse[e];
-              // The reverse tie, present: both become / stop being
-              // reciprocated, and the simple pair {u, v} stays.
-              const bool other = r != kNoTie && prev_tie.test(r);
-              if (other) both += 2 * sign;
-              if (u != v && !other) job->pairs.push_back(PairFlip{u, v, now});
+              // The reverse tie, present: both become / stop being reciprocated.
+              if (r != kNoTie && prev_tie.test(r)) both += 2 * sign;
               if (now) prev_tie.set(e);
               else prev_tie.reset(e);
               const int st = state(now, !now, ties.first_seen[e], w.range_start);
@@ -431,6 +340,7 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                                          job->modularity = p.modularity;
                                        }
                                      },
+                                     [&] { job->avg_clustering = average_clustering(g); },
                                      [&] {
                                        tbb::parallel_for(std::size_t{0}, options.measures.size(), [&](std::size_t mi) {
                                          job->values[mi] =
@@ -441,15 +351,6 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
               }) &
           tbb::make_filter<std::shared_ptr<Job>, void>(
               tbb::filter_mode::serial_in_order, [&](std::shared_ptr<Job> job) {
-                // The triangles, updated in window order here so that the
-                // update of window k runs beside window k+1's graph and
-                // kernels.
-                for (const PairFlip& f : job->pairs) {
-                  if (f.enters) tri.add(f.u, f.v);
-                  else tri.remove(f.u, f.v);
-                }
-                job->pairs = {};
-                job->avg_clustering = tri.average(job->wg.actor);
                 const std::size_t k = job->k;
                 const Graph& g = job->wg.graph;
                 T.at("density").values[k] = density(g);

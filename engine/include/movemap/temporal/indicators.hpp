@@ -50,15 +50,14 @@
 //
 // Cost: the sweep (windows.hpp) plus, per window, O(flips) for the states,
 // ties across groups and reciprocity (running totals updated from the ties
-// and actors whose presence flipped since the previous window), O(sum over
-// the simple pairs that flipped of deg(u) + deg(v)) for the triangles behind
-// average_clustering (also running: no recount), O(n + m_w) for the graph
-// and components (union-find), O(iterations * m_w) for PageRank. Windows are
-// pipelined (at most three in flight): in window order the flips and the
-// window graph, then the kernels (components, each node measure, side by
-// side with tbb::parallel_invoke, each parallel and deterministic), then in
-// window order the triangle update and the stored results; so the results
-// are identical for any thread count.
+// and actors whose presence flipped since the previous window), O(n + m_w)
+// for the graph and components (union-find), O(m_w^1.5) for clustering,
+// O(iterations * m_w) for PageRank. Windows are pipelined (at most three in
+// flight): in window order the flips and the window graph, then the kernels
+// (components, clustering, each node measure, side by side with
+// tbb::parallel_invoke, each parallel and deterministic), then in window
+// order the stored results; so the results are identical for any thread
+// count.
 // Progress: polled once per window; returning false throws Cancelled.
 #pragma once
 #include <cstdint>
