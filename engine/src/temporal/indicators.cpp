@@ -218,10 +218,11 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
   prev_actor.resize(n);
   prev_tie.resize(m);
 
-  // A pipeline over the windows (at most two in flight): (1) in window
-  // order, advance the sweep, count the states and build the window graph;
-  // (2) in parallel, the window's kernels; (3) in window order, store the
-  // results. Stage 1 of window k+1 overlaps stage 2 of window k.
+  // A pipeline over the windows (at most three in flight): (1) in window
+  // order, advance the sweep, count the states from what flipped and build
+  // the window graph; (2) in parallel, the window's kernels; (3) in window
+  // order, store the results. Stage 1 of window k+1 overlaps stage 2 of
+  // window k (and of k-1).
   struct Job {
     std::size_t k = 0;
     WindowGraph wg;
@@ -233,8 +234,50 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
     std::uint32_t groups = 0;
   };
   std::size_t next = 0;
+  // Running totals over the current window (see stage 1).
+  std::vector<std::int64_t> role_active(nroles, 0), role_ties(nroles, 0);
+  std::int64_t across[5] = {0, 0, 0, 0, 0};  // the five ties-across-groups columns, in order
+  std::int64_t both = 0;                      // present ties whose reverse is present
+  std::vector<edge_id> flipped;
+  SeriesColumn* across_col[5];
+  {
+    const char* names[] = {"citizen_service_ties", "citizen_champion_ties", "anchor_ties", "cross_role_ties",
+                           "cross_site_ties"};
+    for (std::size_t x = 0; x < 5; ++x) across_col[x] = &T.at(names[x]);
+  }
+  // A present tie's share of the running totals (ties across groups, ties
+  // by role: each distinct role of the two ends once), added (sign 1) or
+  // taken away (-1), with the ends' current roles.
+  auto tie_total = [&](edge_id e, std::int64_t sign) {
+    const node_id u = ties.source[e], v = ties.target[e];
+    const std::uint32_t ru = role_of[u], rv = role_of[v];
+    if (u != v) {
+      if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
+        if (citizen != kNone) across[0] += sign;
+      }
+      if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
+        if (citizen != kNone) across[1] += sign;
+      }
+      if (anchor != kNone && (ru == anchor || rv == anchor)) across[2] += sign;
+      if (ru != rv) across[3] += sign;
+      if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) across[4] += sign;
+    }
+    if (ru != kNone) role_ties[ru] += sign;
+    if (rv != kNone && rv != ru) role_ties[rv] += sign;
+  };
+  // Actor u's share of the running totals of the previous window's sets
+  // (prev_actor, prev_tie): itself if present, and its present ties (a
+  // self-loop once).
+  auto restate = [&](node_id u, std::int64_t sign) {
+    if (prev_actor.test(u) && role_of[u] != kNone) role_active[role_of[u]] += sign;
+    for (const edge_id e : net.graph.out_ties(u))
+      if (prev_tie.test(e)) tie_total(e, sign);
+    if (net.directed())
+      for (const edge_id e : net.graph.in_ties(u))
+        if (ties.source[e] != ties.target[e] && prev_tie.test(e)) tie_total(e, sign);
+  };
   tbb::parallel_pipeline(
-      2,
+      3,
       tbb::make_filter<void, std::shared_ptr<Job>>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& fc) -> std::shared_ptr<Job> {
@@ -248,64 +291,82 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
             job->k = k;
             const Window& w = out.windows[k];
             sweep.advance(w);
-            if (varying) advance_roles(timeline, net, w.end);
             const Bitmap& ap = sweep.actor_present();
             const Bitmap& tp = sweep.tie_present();
+            if (varying) {
+              // Role changes before this window's end, applied to the
+              // running totals (still those of the previous window's sets):
+              // an actor's contributions leave under its old role and come
+              // back under the new one.
+              const RoleChanges& rc = net.role_changes;
+              if (w.end < timeline.at) throw Error("momentum windows: window ends must not decrease");
+              for (; timeline.next < rc.size() && rc.time[timeline.next] < w.end; ++timeline.next) {
+                const node_id u = rc.actor[timeline.next];
+                restate(u, -1);
+                timeline.of[u] = timeline.to[timeline.next];
+                restate(u, +1);
+              }
+              timeline.at = w.end;
+            }
 
-            // Actor states: words where either bitmap has a bit.
-            for (std::size_t x = 0; x < ap.words.size(); ++x)
-              for (std::uint64_t bits = ap.words[x] | prev_actor.words[x]; bits; bits &= bits - 1) {
-                const node_id u = static_cast<node_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-                const bool now = ap.test(u);
-                const int st = state(now, prev_actor.test(u), first[u], w.range_start);
-                if (now) actor_col[0]->values[k] += 1;
-                actor_col[st]->values[k] += 1;
-                if (role_of[u] != kNone) {
-                  const std::size_t row = k * nroles + role_of[u];
-                  if (now) ractor[0]->values[row] += 1;
-                  ractor[st]->values[row] += 1;
-                }
+            // Only what flipped since the previous window is visited:
+            // prev_actor / prev_tie hold the previous window's sets and take
+            // each flip as it is counted (a flip listed twice by the sweep,
+            // out and back in, matches them and is skipped); counts over the
+            // whole window (present ties across groups, per role, reciprocated
+            // ties) are running totals.
+            for (const node_id u : sweep.actors_flipped()) {
+              const bool now = ap.test(u);
+              if (now == prev_actor.test(u)) continue;
+              if (now) prev_actor.set(u);
+              else prev_actor.reset(u);
+              const int st = state(now, !now, first[u], w.range_start);
+              actor_col[st]->values[k] += 1;
+              if (role_of[u] != kNone) {
+                ractor[st]->values[k * nroles + role_of[u]] += 1;
+                role_active[role_of[u]] += now ? 1 : -1;
               }
-            // Tie states and ties across groups.
-            double& cs = T.at("citizen_service_ties").values[k];
-            double& cc = T.at("citizen_champion_ties").values[k];
-            double& an = T.at("anchor_ties").values[k];
-            double& cr = T.at("cross_role_ties").values[k];
-            double& csi = T.at("cross_site_ties").values[k];
-            for (std::size_t x = 0; x < tp.words.size(); ++x)
-              for (std::uint64_t bits = tp.words[x] | prev_tie.words[x]; bits; bits &= bits - 1) {
-                const edge_id e = static_cast<edge_id>(x * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
-                const bool now = tp.test(e);
-                const int st = state(now, prev_tie.test(e), ties.first_seen[e], w.range_start);
-                const node_id u = ties.source[e], v = ties.target[e];
+            }
+            const double active = static_cast<double>(sweep.actors_present());
+            actor_col[0]->values[k] = active;
+            actor_col[2]->values[k] = active - actor_col[1]->values[k] - actor_col[3]->values[k];
+            for (std::size_t r = 0; r < nroles; ++r) {
+              const std::size_t row = k * nroles + r;
+              ractor[0]->values[row] = static_cast<double>(role_active[r]);
+              ractor[2]->values[row] = ractor[0]->values[row] - ractor[1]->values[row] - ractor[3]->values[row];
+            }
+            // Tie states, ties across groups, reciprocity. In tie order: the
+            // tie table and the roles are then visited by ascending source.
+            flipped.assign(sweep.ties_flipped().begin(), sweep.ties_flipped().end());
+            std::sort(flipped.begin(), flipped.end());
+            for (const edge_id e : flipped) {
+              const bool now = tp.test(e);
+              if (now == prev_tie.test(e)) continue;
+              const node_id u = ties.source[e], v = ties.target[e];
+              const std::int64_t sign = now ? 1 : -1;
+              const edge_id r = reverse.empty() ? kNoTie : reverse[e];
+              // The reverse tie, present: both become / stop being reciprocated.
+              if (r != kNoTie && prev_tie.test(r)) both += 2 * sign;
+              if (now) prev_tie.set(e);
+              else prev_tie.reset(e);
+              const int st = state(now, !now, ties.first_seen[e], w.range_start);
+              tie_col[st]->values[k] += 1;
+              tie_total(e, sign);
+              const int ri = rtie_index(st);
+              if (ri >= 0) {  // by role: each distinct role of the two ends once
                 const std::uint32_t ru = role_of[u], rv = role_of[v];
-                if (now) {
-                  tie_col[0]->values[k] += 1;
-                  if (u != v) {
-                    if ((ru == citizen && rv == service) || (ru == service && rv == citizen)) {
-                      if (citizen != kNone) cs += 1;
-                    }
-                    if ((ru == citizen && rv == champion) || (ru == champion && rv == citizen)) {
-                      if (citizen != kNone) cc += 1;
-                    }
-                    if (anchor != kNone && (ru == anchor || rv == anchor)) an += 1;
-                    if (ru != rv) cr += 1;
-                    if (sites.of[u] != kNone && sites.of[v] != kNone && sites.of[u] != sites.of[v]) csi += 1;
-                  }
-                }
-                tie_col[st]->values[k] += 1;
-                const int ri = rtie_index(st);
-                // By role: each distinct role of the two ends once.
-                auto count_role = [&](std::uint32_t r) {
-                  if (r == kNone) return;
-                  const std::size_t row = k * nroles + r;
-                  if (now) rtie[0]->values[row] += 1;
-                  if (ri >= 0) rtie[ri]->values[row] += 1;
-                };
-                count_role(ru);
-                if (rv != ru) count_role(rv);
+                if (ru != kNone) rtie[ri]->values[k * nroles + ru] += 1;
+                if (rv != kNone && rv != ru) rtie[ri]->values[k * nroles + rv] += 1;
               }
-            job->wg = window_graph(net, sweep);
+            }
+            const double present = static_cast<double>(sweep.ties_present());
+            tie_col[0]->values[k] = present;
+            tie_col[2]->values[k] = present - tie_col[1]->values[k] - tie_col[3]->values[k];
+            for (std::size_t r = 0; r < nroles; ++r) rtie[0]->values[k * nroles + r] = static_cast<double>(role_ties[r]);
+            for (std::size_t x = 0; x < 5; ++x) across_col[x]->values[k] = static_cast<double>(across[x]);
+            if (!net.directed()) job->recip = std::numeric_limits<double>::quiet_NaN();
+            else if (sweep.ties_present() > 0) job->recip = static_cast<double>(both) / present;
+            job->wg = window_graph(net, sweep, false);
             if (varying && brokerage) {
               // The roles at this window's end, taken now: the next
               // window's stage 1 moves the timeline while this one's
@@ -317,15 +378,6 @@ WindowIndicators window_indicators(const Network& net, const IndicatorOptions& o
                 job->group[x] = r == kNone ? 0 : r;
               }
             }
-            if (!net.directed()) {
-              job->recip = std::numeric_limits<double>::quiet_NaN();
-            } else if (!job->wg.tie.empty()) {
-              std::uint64_t both = 0;
-              for (const edge_id e : job->wg.tie) both += reverse[e] != kNoTie && tp.test(reverse[e]);
-              job->recip = static_cast<double>(both) / static_cast<double>(job->wg.tie.size());
-            }
-            prev_actor.words = ap.words;
-            prev_tie.words = tp.words;
             return job;
           }) &
           tbb::make_filter<std::shared_ptr<Job>, std::shared_ptr<Job>>(

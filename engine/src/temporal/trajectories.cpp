@@ -8,7 +8,6 @@
 #include "movemap/bridging/brokerage.hpp"
 #include "movemap/bridging/structural_holes.hpp"
 #include "movemap/centrality/betweenness.hpp"
-#include "movemap/centrality/degree.hpp"
 #include "movemap/centrality/spectral.hpp"
 #include "movemap/error.hpp"
 
@@ -43,8 +42,23 @@ std::vector<double> window_node_measure(const Graph& g, const std::string& measu
     return {b.total.begin(), b.total.end()};
   }
   if (measure == "degree") {
-    const DegreeResult d = degree(g);
-    return {d.degree.begin(), d.degree.end()};
+    // centrality/degree.hpp's degree (networkx G.degree()) from the CSR
+    // row lengths alone, without the strengths: directed out + in entries
+    // (a self-loop is one of each); undirected the row, a self-loop (one
+    // entry of its row) counted twice.
+    const node_id n = g.num_nodes();
+    std::vector<double> d(n);
+    for (node_id u = 0; u < n; ++u) {
+      std::size_t k = g.out_entries(u);
+      if (g.directed()) {
+        k += g.in_entries(u);
+      } else {
+        const auto row = g.out_neighbors(u);
+        k += std::binary_search(row.begin(), row.end(), u);
+      }
+      d[u] = static_cast<double>(k);
+    }
+    return d;
   }
   if (measure == "pagerank") return pagerank(g).values;
   if (measure == "betweenness") return betweenness(g).node;

@@ -126,6 +126,7 @@ WindowSweep::WindowSweep(const Network& net, const WindowOptions& options)
 void WindowSweep::add_actor(node_id a) {
   if (actor_count_[a]++ == 0) {
     actor_present_.set(a);
+    actors_flipped_.push_back(a);
     ++actors_present_;
   }
 }
@@ -133,6 +134,7 @@ void WindowSweep::add_actor(node_id a) {
 void WindowSweep::remove_actor(node_id a) {
   if (--actor_count_[a] == 0) {
     actor_present_.reset(a);
+    actors_flipped_.push_back(a);
     --actors_present_;
   }
 }
@@ -141,12 +143,15 @@ void WindowSweep::advance(const Window& w) {
   const Contacts& c = net_.contacts;
   const std::size_t nc = c.size();
   const bool decay = options_.half_life > 0;
+  ties_flipped_.clear();
+  actors_flipped_.clear();
   // Remove contacts that leave (time < range start), then skip any that
   // were never added (a gap between windows), then add those entering.
   while (lo_ < hi_ && c.time[lo_] < w.range_start) {
     const edge_id t = c.tie[lo_];
     if (--tie_count_[t] == 0) {
       tie_present_.reset(t);
+      ties_flipped_.push_back(t);
       --ties_present_;
       tie_weight_[t] = 0.0;
     } else if (!decay) {
@@ -164,6 +169,7 @@ void WindowSweep::advance(const Window& w) {
     const edge_id t = c.tie[hi_];
     if (tie_count_[t]++ == 0) {
       tie_present_.set(t);
+      ties_flipped_.push_back(t);
       ++ties_present_;
     }
     if (!decay) tie_weight_[t] += c.weight[hi_];
@@ -189,7 +195,7 @@ void WindowSweep::advance(const Window& w) {
   }
 }
 
-WindowGraph window_graph(const Network& net, const WindowSweep& sweep) {
+WindowGraph window_graph(const Network& net, const WindowSweep& sweep, bool tie_details) {
   const Graph& g = net.graph;
   const TieTable& all = g.ties();
   const node_id n = g.num_nodes();
@@ -216,18 +222,25 @@ WindowGraph window_graph(const Network& net, const WindowSweep& sweep) {
   t.source.resize(mw);
   t.target.resize(mw);
   t.weight.resize(mw);
-  t.count.resize(mw);
-  t.first_seen.resize(mw);
-  t.last_seen.resize(mw);
-  t.kind_offsets.assign(mw + 1, 0);
   for (std::size_t i = 0; i < mw; ++i) {
     const edge_id e = out.tie[i];
     t.source[i] = local[all.source[e]];
     t.target[i] = local[all.target[e]];
     t.weight[i] = sweep.tie_weight()[e];
-    t.count[i] = sweep.tie_count()[e];
-    t.first_seen[i] = all.first_seen[e];
-    t.last_seen[i] = all.last_seen[e];
+  }
+  if (tie_details) {
+    t.count.resize(mw);
+    t.first_seen.resize(mw);
+    t.last_seen.resize(mw);
+    t.kind_offsets.assign(mw + 1, 0);
+    for (std::size_t i = 0; i < mw; ++i) {
+      const edge_id e = out.tie[i];
+      t.count[i] = sweep.tie_count()[e];
+      t.first_seen[i] = all.first_seen[e];
+      t.last_seen[i] = all.last_seen[e];
+    }
+  } else {
+    t.kind_offsets.clear();
   }
 
   // CSR by one stable scatter in tie order: ties are sorted by (source,

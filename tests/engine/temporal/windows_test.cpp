@@ -145,9 +145,25 @@ void check_sweep(const Network& net, const WindowOptions& o) {
   const auto windows = make_windows(t0, t1, o);
   ASSERT_FALSE(windows.empty());
   WindowSweep s(net, o);
+  std::set<node_id> prev_actors;
+  std::set<edge_id> prev_ties;
   for (std::size_t k = 0; k < windows.size(); ++k) {
     s.advance(windows[k]);
     const Rebuilt r = rebuild(net, windows[k], o.half_life);
+    // The flips: every element whose presence differs from the previous
+    // window's (rebuilt) set is listed an odd number of times, the others
+    // an even number (out and back in).
+    std::map<node_id, int> af;
+    std::map<edge_id, int> tf;
+    for (const node_id u : s.actors_flipped()) ++af[u];
+    for (const edge_id e : s.ties_flipped()) ++tf[e];
+    for (node_id u = 0; u < net.graph.num_nodes(); ++u)
+      ASSERT_EQ(af[u] % 2 == 1, (prev_actors.count(u) > 0) != (r.actors.count(u) > 0)) << "window " << k;
+    for (edge_id e = 0; e < net.graph.num_ties(); ++e)
+      ASSERT_EQ(tf[e] % 2 == 1, (prev_ties.count(e) > 0) != (r.ties.count(e) > 0)) << "window " << k;
+    prev_actors = r.actors;
+    prev_ties.clear();
+    for (const auto& [e, cw] : r.ties) prev_ties.insert(e);
     ASSERT_EQ(s.actors_present(), r.actors.size()) << "window " << k;
     ASSERT_EQ(s.ties_present(), r.ties.size()) << "window " << k;
     for (node_id u = 0; u < net.graph.num_nodes(); ++u) ASSERT_EQ(s.actor_present().test(u), r.actors.count(u) > 0);
@@ -162,7 +178,18 @@ void check_sweep(const Network& net, const WindowOptions& o) {
       EXPECT_EQ(s.tie_count()[e], it->second.first);
       EXPECT_NEAR(s.tie_weight()[e], it->second.second, 1e-9 * (1 + it->second.second));
     }
-    window_graph(net, s).graph.validate();
+    const WindowGraph full = window_graph(net, s);
+    full.graph.validate();
+    // Without the tie details: the same nodes, ties, weights and rows.
+    const WindowGraph lean = window_graph(net, s, false);
+    EXPECT_EQ(lean.actor, full.actor);
+    EXPECT_EQ(lean.tie, full.tie);
+    EXPECT_EQ(lean.graph.ties().source, full.graph.ties().source);
+    EXPECT_EQ(lean.graph.ties().target, full.graph.ties().target);
+    EXPECT_EQ(lean.graph.ties().weight, full.graph.ties().weight);
+    EXPECT_TRUE(lean.graph.ties().count.empty());
+    EXPECT_EQ(lean.graph.out_csr().neighbors, full.graph.out_csr().neighbors);
+    EXPECT_EQ(lean.graph.in_csr().ties, full.graph.in_csr().ties);
   }
 }
 

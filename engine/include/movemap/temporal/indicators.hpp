@@ -56,13 +56,16 @@
 // Gould-Fernandez total brokerage count with the actors' roles as groups,
 // sna's brokerage column t).
 //
-// Cost: the sweep (windows.hpp) plus, per window, O(n + m_w) for the graph,
-// components (union-find) and states, O(m_w^1.5) for clustering, O(iterations * m_w)
-// for PageRank. Windows are processed one after the other (each needs the
-// previous one's sets); inside a window the independent kernels (components
-// and reciprocity, clustering, each node measure) run side by side
-// (tbb::parallel_invoke), each parallel and deterministic itself, so the
-// results are identical for any thread count.
+// Cost: the sweep (windows.hpp) plus, per window, O(flips) for the states,
+// ties across groups and reciprocity (running totals updated from the ties
+// and actors whose presence flipped since the previous window), O(n + m_w)
+// for the graph and components (union-find), O(m_w^1.5) for clustering,
+// O(iterations * m_w) for PageRank. Windows are pipelined (at most three in
+// flight): in window order the flips and the window graph, then the kernels
+// (components, clustering, each node measure, side by side with
+// tbb::parallel_invoke, each parallel and deterministic), then in window
+// order the stored results; so the results are identical for any thread
+// count.
 // Progress: polled once per window; returning false throws Cancelled.
 #pragma once
 #include <cstdint>
