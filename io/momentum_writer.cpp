@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
@@ -203,20 +204,29 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
     f.commit();
   }
   if (!net.role_changes.empty()) {
-    // Transition cohorts, suppressed by cohort size like cohorts.csv (one
-    // decision per cohort, secondary rule over all cohorts).
+    // Transition cohorts, suppressed by cohort size (one decision per
+    // cohort). The groups are the types within one cohort month, secondary
+    // rule included within the month, as role_transitions.csv does within a
+    // window: with monthly windows a cohort's size is that month's count of
+    // its type and windows.csv publishes the month's total, so a rule over
+    // all cohorts at once could leave a hidden count recoverable by
+    // difference (docs/trust.md).
     const RoleCohorts& c = r.role_cohorts;
     std::vector<bool> hidden(c.cohort.size(), false);
     if (suppress) {
-      std::vector<std::uint64_t> sizes;
-      std::vector<std::size_t> first_row;
+      std::vector<std::size_t> first_row;  // per cohort: its row with k = 0
       for (std::size_t i = 0; i < c.cohort.size(); ++i)
-        if (c.months_since[i] == 0) {
-          sizes.push_back(c.size[i]);
-          first_row.push_back(i);
-        }
-      const std::vector<bool> hide = small_groups(sizes, min_group_size);
-      for (std::size_t g = 0; g < sizes.size(); ++g) {
+        if (c.months_since[i] == 0) first_row.push_back(i);
+      std::map<timestamp, std::vector<std::size_t>> by_month;  // cohort month -> its cohorts
+      for (std::size_t g = 0; g < first_row.size(); ++g) by_month[c.cohort[first_row[g]]].push_back(g);
+      std::vector<bool> hide(first_row.size(), false);
+      for (const auto& [month, groups] : by_month) {
+        std::vector<std::uint64_t> sizes;
+        for (std::size_t g : groups) sizes.push_back(c.size[first_row[g]]);
+        const std::vector<bool> h = small_groups(sizes, min_group_size);
+        for (std::size_t j = 0; j < groups.size(); ++j) hide[groups[j]] = h[j];
+      }
+      for (std::size_t g = 0; g < first_row.size(); ++g) {
         const std::size_t end = g + 1 < first_row.size() ? first_row[g + 1] : c.cohort.size();
         for (std::size_t i = first_row[g]; i < end; ++i) hidden[i] = hide[g];
       }

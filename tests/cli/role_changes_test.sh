@@ -122,6 +122,24 @@ check "role cohorts of 1 suppressed" grep -qx 'champion,citizen,1970-01,,0,,,tru
 check "role cohort of 3 kept" grep -qx 'citizen,champion,1970-01,3,0,3,1,false' "$T/k/role_cohorts.csv"
 check "role_changes cell of a window with 1 change blank" \
   test "$(python3 -c "import csv,sys; print([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][1])" "$T/k/windows.csv")" = ""
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --role-changes "$T/changes.csv" "${H[@]}" \
+  --min-group-size 2 --out "$T/k2" >"$T/k2.out" 2>/dev/null
+check "printed summary under --min-group-size (got: $(grep 'role changes' "$T/k2.out"))" \
+  grep -qF "role changes   5 (champion -> citizen (suppressed), citizen -> champion 3, citizen -> service (suppressed)); in the last window (suppressed)" "$T/k2.out"
+
+# 6b. Cohort suppression per cohort month (K = 2): in 1970-01 citizen->anchor
+# has 1 actor and citizen->champion 3; in 1970-02 citizen->anchor has 2. The
+# month's 1 is hidden and so is its 3 (secondary rule within the month: the
+# month's total is published by monthly windows), while 1970-02's 2 stays.
+printf 'time,source,target,event\n0,a,b,\n2700000,a,b,\n' >"$T/mlog.csv"
+printf 'id,time,from,to\np,100,citizen,anchor\nq,100,citizen,champion\nr,200,citizen,champion\ns,300,citizen,champion\nt,2700000,citizen,anchor\nu,2700000,citizen,anchor\n' >"$T/mchanges.csv"
+"$MM" momentum "$T/mlog.csv" --role-changes "$T/mchanges.csv" --undirected --windows month --measures degree \
+  --no-gexf --min-group-size 2 --out "$T/mk" -q 2>"$T/mk.err"; rc=$?
+check "monthly cohorts exit 0 ($(cat "$T/mk.err"))" test "$rc" -eq 0
+check "cohort of 1 in 1970-01 hidden" grep -qx 'citizen,anchor,1970-01,,0,,,true' "$T/mk/role_cohorts.csv"
+check "cohort of 3 in 1970-01 hidden too (secondary, within the month)" \
+  grep -qx 'citizen,champion,1970-01,,0,,,true' "$T/mk/role_cohorts.csv"
+check "cohort of 2 in 1970-02 kept" grep -qx 'citizen,anchor,1970-02,2,0,0,0,false' "$T/mk/role_cohorts.csv"
 
 # 7. The shipped sample: transitions shown, identical for 1 and 2 threads.
 S=("$DATA/interactions.csv" --actors "$DATA/actors.csv" --role-changes "$DATA/role_changes.csv" --windows quarter
