@@ -276,8 +276,16 @@ std::string error_of(const RoleChangeTable& t, const char* role_of_a = "") {
 TEST(RoleChanges, RulesNameFileAndLine) {
   {
     RoleChangeTable t = hand_changes();
-    t.to[3] = "champion";  // c t30 champion -> champion
-    EXPECT_EQ(error_of(t).rfind("changes.csv:5: actor 'c' changes from 'champion' to the same role", 0), 0u)
+    t.to[4] = "citizen";  // y t35 citizen -> citizen
+    EXPECT_EQ(error_of(t).rfind("changes.csv:6: actor 'y' changes from 'citizen' to the same role", 0), 0u)
+        << error_of(t);
+    // c t30 champion -> champion (line 5) also breaks c's chain on line 2
+    // (t45 from citizen): the earlier row is named.
+    t = hand_changes();
+    t.to[3] = "champion";
+    EXPECT_EQ(error_of(t).rfind("changes.csv:2: actor 'c' changes from 'citizen', but its previous change (line 5)",
+                                0),
+              0u)
         << error_of(t);
   }
   {
@@ -303,6 +311,17 @@ TEST(RoleChanges, RulesNameFileAndLine) {
     RoleChangeTable t = hand_changes();
     t.from[1].clear();
     EXPECT_EQ(error_of(t).rfind("changes.csv:3: empty 'from' role", 0), 0u) << error_of(t);
+  }
+  {
+    // Of errors under different rules, the earliest row: the broken chain
+    // on line 2 before the same-role change on line 4.
+    RoleChangeTable t = hand_changes();
+    t.from[0] = "service";  // line 2: c t45 service -> champion, but t30 left it citizen
+    t.to[2] = "citizen";    // line 4: e t20 citizen -> citizen
+    EXPECT_EQ(error_of(t).rfind("changes.csv:2: actor 'c' changes from 'service'", 0), 0u) << error_of(t);
+    t.from[0] = "citizen";  // only line 4 is left
+    EXPECT_EQ(error_of(t).rfind("changes.csv:4: actor 'e' changes from 'citizen' to the same role", 0), 0u)
+        << error_of(t);
   }
 }
 
