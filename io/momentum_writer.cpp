@@ -51,23 +51,29 @@ std::vector<bool> hidden_windows(const WindowIndicators& w, std::uint64_t min_gr
   return small_groups(sizes, min_group_size, /*secondary=*/false);
 }
 
-// The role_changes cell of window k is blank: the window's changes are
-// fewer than K (a group of that many actors' role changes).
+}  // namespace
+
+// The role_changes cell of window k is blank: the window's changes come
+// from fewer than K distinct actors (1 .. K-1; the number published stays
+// the count of changes).
 bool hidden_changes(const WindowIndicators& w, std::size_t k, std::uint64_t min_group_size) {
-  if (min_group_size <= 1) return false;
-  const SeriesColumn* c = w.overall.find("role_changes");
-  return c && c->values[k] > 0 && c->values[k] < static_cast<double>(min_group_size);
+  if (min_group_size <= 1 || k >= w.transitions.window_actors.size()) return false;
+  const std::uint64_t a = w.transitions.window_actors[k];
+  return a > 0 && a < min_group_size;
 }
 
+namespace {
+
 // Suppressed role_transitions rows: per window, the types are the groups
-// (size = the changes of that type), secondary rule included (the window's
+// (size = the distinct actors with a change of that type; the count of
+// changes is what is published), secondary rule included (the window's
 // total is published as role_changes).
 std::vector<bool> hidden_transitions(const RoleTransitions& t, std::uint64_t min_group_size) {
   std::vector<bool> hide(t.count.size(), false);
   if (min_group_size <= 1 || t.types() == 0) return hide;
   for (std::size_t b = 0; b < t.count.size(); b += t.types()) {
-    const std::vector<std::uint64_t> sizes(t.count.begin() + static_cast<std::ptrdiff_t>(b),
-                                           t.count.begin() + static_cast<std::ptrdiff_t>(b + t.types()));
+    const std::vector<std::uint64_t> sizes(t.actors.begin() + static_cast<std::ptrdiff_t>(b),
+                                           t.actors.begin() + static_cast<std::ptrdiff_t>(b + t.types()));
     const std::vector<bool> h = small_groups(sizes, min_group_size);
     for (std::size_t i = 0; i < h.size(); ++i) hide[b + i] = h[i];
   }

@@ -127,6 +127,17 @@ check "role_changes cell of a window with 1 change blank" \
 check "printed summary under --min-group-size (got: $(grep 'role changes' "$T/k2.out"))" \
   grep -qF "role changes   5 (champion -> citizen (suppressed), citizen -> champion 3, citizen -> service (suppressed)); in the last window (suppressed)" "$T/k2.out"
 
+# 6a. Suppression counts distinct actors, not changes: p goes citizen ->
+# champion -> citizen -> champion in [0,10): 2 changes of each type by one
+# actor, hidden at K = 2 (cells and the window's role_changes).
+printf 'id,time,from,to\np,1,citizen,champion\np,2,champion,citizen\np,3,citizen,champion\np,4,champion,citizen\n' >"$T/pchanges.csv"
+"$MM" momentum "$T/log.csv" --role-changes "$T/pchanges.csv" "${H[@]}" --min-group-size 2 --out "$T/pk" -q 2>"$T/pk.err"; rc=$?
+check "back and forth exits 0 ($(cat "$T/pk.err"))" test "$rc" -eq 0
+check "2 changes by 1 actor hidden" \
+  grep -qx '0,1970-01-01T00:00:00Z,1970-01-01T00:00:10Z,citizen,champion,,true' "$T/pk/role_transitions.csv"
+check "the window's 4 changes by 1 actor hidden (got $(col "$T/pk/windows.csv" role_changes))" \
+  test "$(python3 -c "import csv,sys; print(repr([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][0]))" "$T/pk/windows.csv")" = "''"
+
 # 6b. Cohort suppression per cohort month (K = 2): in 1970-01 citizen->anchor
 # has 1 actor and citizen->champion 3; in 1970-02 citizen->anchor has 2. The
 # month's 1 is hidden and so is its 3 (secondary rule within the month: the

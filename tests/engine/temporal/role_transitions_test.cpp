@@ -178,6 +178,27 @@ TEST(RoleTransitions, HandLogPerWindow) {
   o.windows.width = 20;
   const WindowIndicators s = window_indicators(net, o);
   EXPECT_EQ(s.overall.at("role_changes").values, (V{1, 2, 3, 3, 1}));
+  // Distinct actors behind the counts: [30,50) holds c t30, y t35, c t45,
+  // 3 changes by 2 actors; one actor per type and window everywhere.
+  EXPECT_EQ(s.transitions.window_actors, (std::vector<std::uint64_t>{1, 2, 3, 2, 1}));
+  EXPECT_EQ(s.transitions.actors, s.transitions.count);
+  EXPECT_EQ(t.window_actors, (std::vector<std::uint64_t>{0, 1, 1, 2, 1}));
+  // One actor changing citizen -> champion -> citizen -> champion in one
+  // window: 2 changes of that type, 1 actor.
+  RoleChangeTable back_and_forth;
+  back_and_forth.source = "changes.csv";
+  const char* roles[] = {"citizen", "champion", "citizen", "champion", "citizen"};
+  for (int i = 0; i < 4; ++i) {
+    back_and_forth.id.push_back("y");
+    back_and_forth.time.push_back(41 + i);
+    back_and_forth.from.push_back(roles[i]);
+    back_and_forth.to.push_back(roles[i + 1]);
+    back_and_forth.line.push_back(static_cast<std::uint64_t>(i + 2));
+  }
+  const WindowIndicators b = window_indicators(hand_network_with_changes(back_and_forth), tumbling10());
+  EXPECT_EQ(b.transitions.count, (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 0, 0, 2, 2}));
+  EXPECT_EQ(b.transitions.actors, (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 0, 0, 1, 1}));
+  EXPECT_EQ(b.transitions.window_actors, (std::vector<std::uint64_t>{0, 0, 0, 0, 1}));
 }
 
 TEST(RoleTransitions, WithoutChangesNothingChanges) {
