@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "io/atomic_file.hpp"
 #include "io/csv_reader.hpp"
@@ -50,23 +51,29 @@ std::vector<bool> hidden_windows(const WindowIndicators& w, std::uint64_t min_gr
   return small_groups(sizes, min_group_size, /*secondary=*/false);
 }
 
-// The role_changes cell of window k is blank: the window's changes are
-// fewer than K (a group of that many actors' role changes).
+}  // namespace
+
+// The role_changes cell of window k is blank: the window's changes come
+// from fewer than K distinct actors (1 .. K-1; the number published stays
+// the count of changes).
 bool hidden_changes(const WindowIndicators& w, std::size_t k, std::uint64_t min_group_size) {
-  if (min_group_size <= 1) return false;
-  const SeriesColumn* c = w.overall.find("role_changes");
-  return c && c->values[k] > 0 && c->values[k] < static_cast<double>(min_group_size);
+  if (min_group_size <= 1 || k >= w.transitions.window_actors.size()) return false;
+  const std::uint64_t a = w.transitions.window_actors[k];
+  return a > 0 && a < min_group_size;
 }
 
+namespace {
+
 // Suppressed role_transitions rows: per window, the types are the groups
-// (size = the changes of that type), secondary rule included (the window's
+// (size = the distinct actors with a change of that type; the count of
+// changes is what is published), secondary rule included (the window's
 // total is published as role_changes).
 std::vector<bool> hidden_transitions(const RoleTransitions& t, std::uint64_t min_group_size) {
   std::vector<bool> hide(t.count.size(), false);
   if (min_group_size <= 1 || t.types() == 0) return hide;
   for (std::size_t b = 0; b < t.count.size(); b += t.types()) {
-    const std::vector<std::uint64_t> sizes(t.count.begin() + static_cast<std::ptrdiff_t>(b),
-                                           t.count.begin() + static_cast<std::ptrdiff_t>(b + t.types()));
+    const std::vector<std::uint64_t> sizes(t.actors.begin() + static_cast<std::ptrdiff_t>(b),
+                                           t.actors.begin() + static_cast<std::ptrdiff_t>(b + t.types()));
     const std::vector<bool> h = small_groups(sizes, min_group_size);
     for (std::size_t i = 0; i < h.size(); ++i) hide[b + i] = h[i];
   }
@@ -203,20 +210,29 @@ void write_momentum_tables(const std::string& dir, const Network& net, const Mom
     f.commit();
   }
   if (!net.role_changes.empty()) {
-    // Transition cohorts, suppressed by cohort size like cohorts.csv (one
-    // decision per cohort, secondary rule over all cohorts).
+    // Transition cohorts, suppressed by cohort size (one decision per
+    // cohort). The groups are the types within one cohort month, secondary
+    // rule included within the month, as role_transitions.csv does within a
+    // window: with monthly windows a cohort's size is that month's count of
+    // its type and windows.csv publishes the month's total, so a rule over
+    // all cohorts at once could leave a hidden count recoverable by
+    // difference (docs/trust.md).
     const RoleCohorts& c = r.role_cohorts;
     std::vector<bool> hidden(c.cohort.size(), false);
     if (suppress) {
-      std::vector<std::uint64_t> sizes;
-      std::vector<std::size_t> first_row;
+      std::vector<std::size_t> first_row;  // per cohort: its row with k = 0
       for (std::size_t i = 0; i < c.cohort.size(); ++i)
-        if (c.months_since[i] == 0) {
-          sizes.push_back(c.size[i]);
-          first_row.push_back(i);
-        }
-      const std::vector<bool> hide = small_groups(sizes, min_group_size);
-      for (std::size_t g = 0; g < sizes.size(); ++g) {
+        if (c.months_since[i] == 0) first_row.push_back(i);
+      std::map<timestamp, std::vector<std::size_t>> by_month;  // cohort month -> its cohorts
+      for (std::size_t g = 0; g < first_row.size(); ++g) by_month[c.cohort[first_row[g]]].push_back(g);
+      std::vector<bool> hide(first_row.size(), false);
+      for (const auto& [month, groups] : by_month) {
+        std::vector<std::uint64_t> sizes;
+        for (std::size_t g : groups) sizes.push_back(c.size[first_row[g]]);
+        const std::vector<bool> h = small_groups(sizes, min_group_size);
+        for (std::size_t j = 0; j < groups.size(); ++j) hide[groups[j]] = h[j];
+      }
+      for (std::size_t g = 0; g < first_row.size(); ++g) {
         const std::size_t end = g + 1 < first_row.size() ? first_row[g + 1] : c.cohort.size();
         for (std::size_t i = first_row[g]; i < end; ++i) hidden[i] = hide[g];
       }

@@ -50,6 +50,10 @@ namespace movemap {
 void write_momentum_tables(const std::string& dir, const Network& net, const MomentumResult& r,
                            std::uint64_t min_group_size = 0);
 std::string momentum_windows_json(const MomentumResult& r, std::uint64_t min_group_size = 0);
+// Under --min-group-size K: whether window k's role_changes count is left
+// blank (its changes come from 1 .. K-1 distinct actors); also the printed
+// summary's rule.
+bool hidden_changes(const WindowIndicators& w, std::size_t k, std::uint64_t min_group_size);
 
 // The per-window node measures as a GEXF timeline, for write_gexf: per
 // measure the columns "<measure>_window" (value) and "<measure>_window_rank"

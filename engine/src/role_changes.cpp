@@ -15,15 +15,18 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 void check_role_changes(const RoleChangeTable& t) {
   const std::size_t c = t.size();
-  auto fail = [&](std::size_t i, const std::string& what) { throw InputError(t.source, t.line[i], what); };
-  // Row-local rules first, in file order.
-  for (std::size_t i = 0; i < c; ++i) {
-    if (t.id[i].empty()) fail(i, "empty actor id; expected the id of the actor whose role changed");
-    if (t.from[i].empty()) fail(i, "empty 'from' role; expected the role the actor held before the change");
-    if (t.to[i].empty()) fail(i, "empty 'to' role; expected the role the actor held after the change");
-    if (t.from[i] == t.to[i])
-      fail(i, "actor " + quoted(t.id[i]) + " changes from " + quoted(t.from[i]) +
-                  " to the same role; expected two different roles");
+  // Every rule is checked and the error on the earliest row reported (a
+  // row-local error wins a tie with a chain error on the same row).
+  std::optional<std::size_t> worst;
+  std::string message;
+  for (std::size_t i = 0; i < c && !worst; ++i) {
+    if (t.id[i].empty()) message = "empty actor id; expected the id of the actor whose role changed";
+    else if (t.from[i].empty()) message = "empty 'from' role; expected the role the actor held before the change";
+    else if (t.to[i].empty()) message = "empty 'to' role; expected the role the actor held after the change";
+    else if (t.from[i] == t.to[i])
+      message = "actor " + quoted(t.id[i]) + " changes from " + quoted(t.from[i]) +
+                " to the same role; expected two different roles";
+    if (!message.empty()) worst = i;
   }
   // Per actor in time order: distinct times, and a chain.
   std::vector<std::size_t> order(c);
@@ -34,8 +37,6 @@ void check_role_changes(const RoleChangeTable& t) {
   // The row named: for two changes at one time the later in the file; for a
   // broken chain the change whose `from` does not follow. Of several
   // errors, the one on the earliest row.
-  std::optional<std::size_t> worst;
-  std::string message;
   for (std::size_t k = 1; k < c; ++k) {
     const std::size_t p = order[k - 1], i = order[k];
     if (t.id[p] != t.id[i]) continue;
@@ -57,7 +58,7 @@ void check_role_changes(const RoleChangeTable& t) {
       message = std::move(m);
     }
   }
-  if (worst) fail(*worst, message);
+  if (worst) throw InputError(t.source, t.line[*worst], message);
 }
 
 }  // namespace movemap

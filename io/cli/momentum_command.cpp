@@ -2,11 +2,13 @@
 // trajectories (engine/include/movemap/temporal/momentum.hpp), written as
 // CSV/JSON tables (io/momentum_writer.hpp). The static map (GraphML, node
 // and tie tables) is movemap map's job and is not written here.
+#include <algorithm>
 #include <cstdio>
 
 #include "io/cli/commands.hpp"
 #include "io/cli/network_run.hpp"
 #include "io/duration_parser.hpp"
+#include "io/group_suppression.hpp"
 #include "io/momentum_writer.hpp"
 #include "movemap/temporal/momentum.hpp"
 
@@ -140,14 +142,32 @@ int run_momentum(const std::vector<std::string>& args) {
       // The table's changes by type (types in name order, as role_transitions.csv).
       const RoleChanges& c = run.net().role_changes;
       const RoleTransitions& tr = r.windows.transitions;
-      std::string types;
+      // Under --min-group-size the per-type totals follow the small-group
+      // rule on their distinct actors (secondary included: the total is
+      // printed) and the last window's count is "(suppressed)" where
+      // windows.csv leaves it blank.
+      const std::uint64_t K = run.min_group_size();
+      std::vector<std::uint64_t> n(tr.types(), 0), actors(tr.types(), 0);
       for (std::size_t y = 0; y < tr.types(); ++y) {
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < c.size(); ++i) n += c.from[i] == tr.from[y] && c.to[i] == tr.to[y];
-        types += (types.empty() ? "" : ", ") + tr.from[y] + " -> " + tr.to[y] + " " + std::to_string(n);
+        std::vector<node_id> who;
+        for (std::size_t i = 0; i < c.size(); ++i)
+          if (c.from[i] == tr.from[y] && c.to[i] == tr.to[y]) {
+            ++n[y];
+            who.push_back(c.actor[i]);
+          }
+        std::sort(who.begin(), who.end());
+        actors[y] = static_cast<std::uint64_t>(std::unique(who.begin(), who.end()) - who.begin());
       }
-      std::printf("  role changes   %zu (%s); in the last window %.0f\n", c.size(), types.c_str(),
-                  t.at("role_changes").values[k - 1]);
+      const std::vector<bool> hide = small_groups(actors, K);
+      std::string types;
+      for (std::size_t y = 0; y < tr.types(); ++y)
+        types += (types.empty() ? "" : ", ") + tr.from[y] + " -> " + tr.to[y] + " " +
+                 (hide[y] ? std::string("(suppressed)") : std::to_string(n[y]));
+      const double last = t.at("role_changes").values[k - 1];
+      const std::string last_text = hidden_changes(r.windows, k - 1, K) ? std::string("(suppressed)")
+                                        : std::to_string(static_cast<std::uint64_t>(last));
+      std::printf("  role changes   %zu (%s); in the last window %s\n", c.size(), types.c_str(),
+                  last_text.c_str());
     }
     std::printf("  wrote          %swindows.csv, windows.json, by_role.csv, cohorts.csv, trajectories.csv, "
                 "rising.csv, sensitivity.csv%s%s\n",

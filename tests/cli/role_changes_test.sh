@@ -122,6 +122,35 @@ check "role cohorts of 1 suppressed" grep -qx 'champion,citizen,1970-01,,0,,,tru
 check "role cohort of 3 kept" grep -qx 'citizen,champion,1970-01,3,0,3,1,false' "$T/k/role_cohorts.csv"
 check "role_changes cell of a window with 1 change blank" \
   test "$(python3 -c "import csv,sys; print([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][1])" "$T/k/windows.csv")" = ""
+"$MM" momentum "$T/log.csv" --actors "$T/actors.csv" --role-changes "$T/changes.csv" "${H[@]}" \
+  --min-group-size 2 --out "$T/k2" >"$T/k2.out" 2>/dev/null
+check "printed summary under --min-group-size (got: $(grep 'role changes' "$T/k2.out"))" \
+  grep -qF "role changes   5 (champion -> citizen (suppressed), citizen -> champion 3, citizen -> service (suppressed)); in the last window (suppressed)" "$T/k2.out"
+
+# 6a. Suppression counts distinct actors, not changes: p goes citizen ->
+# champion -> citizen -> champion in [0,10): 2 changes of each type by one
+# actor, hidden at K = 2 (cells and the window's role_changes).
+printf 'id,time,from,to\np,1,citizen,champion\np,2,champion,citizen\np,3,citizen,champion\np,4,champion,citizen\n' >"$T/pchanges.csv"
+"$MM" momentum "$T/log.csv" --role-changes "$T/pchanges.csv" "${H[@]}" --min-group-size 2 --out "$T/pk" -q 2>"$T/pk.err"; rc=$?
+check "back and forth exits 0 ($(cat "$T/pk.err"))" test "$rc" -eq 0
+check "2 changes by 1 actor hidden" \
+  grep -qx '0,1970-01-01T00:00:00Z,1970-01-01T00:00:10Z,citizen,champion,,true' "$T/pk/role_transitions.csv"
+check "the window's 4 changes by 1 actor hidden (got $(col "$T/pk/windows.csv" role_changes))" \
+  test "$(python3 -c "import csv,sys; print(repr([r['role_changes'] for r in csv.DictReader(open(sys.argv[1]))][0]))" "$T/pk/windows.csv")" = "''"
+
+# 6b. Cohort suppression per cohort month (K = 2): in 1970-01 citizen->anchor
+# has 1 actor and citizen->champion 3; in 1970-02 citizen->anchor has 2. The
+# month's 1 is hidden and so is its 3 (secondary rule within the month: the
+# month's total is published by monthly windows), while 1970-02's 2 stays.
+printf 'time,source,target,event\n0,a,b,\n2700000,a,b,\n' >"$T/mlog.csv"
+printf 'id,time,from,to\np,100,citizen,anchor\nq,100,citizen,champion\nr,200,citizen,champion\ns,300,citizen,champion\nt,2700000,citizen,anchor\nu,2700000,citizen,anchor\n' >"$T/mchanges.csv"
+"$MM" momentum "$T/mlog.csv" --role-changes "$T/mchanges.csv" --undirected --windows month --measures degree \
+  --no-gexf --min-group-size 2 --out "$T/mk" -q 2>"$T/mk.err"; rc=$?
+check "monthly cohorts exit 0 ($(cat "$T/mk.err"))" test "$rc" -eq 0
+check "cohort of 1 in 1970-01 hidden" grep -qx 'citizen,anchor,1970-01,,0,,,true' "$T/mk/role_cohorts.csv"
+check "cohort of 3 in 1970-01 hidden too (secondary, within the month)" \
+  grep -qx 'citizen,champion,1970-01,,0,,,true' "$T/mk/role_cohorts.csv"
+check "cohort of 2 in 1970-02 kept" grep -qx 'citizen,anchor,1970-02,2,0,0,0,false' "$T/mk/role_cohorts.csv"
 
 # 7. The shipped sample: transitions shown, identical for 1 and 2 threads.
 S=("$DATA/interactions.csv" --actors "$DATA/actors.csv" --role-changes "$DATA/role_changes.csv" --windows quarter

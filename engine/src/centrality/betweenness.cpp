@@ -6,6 +6,7 @@
 #include <tbb/partitioner.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -144,7 +145,8 @@ template <bool kTies>
       V even{}, odd{};
       const auto add_share = [&](edge_id e, const V& cw) {
         if constexpr (kTies) {
-          const V share = (V)((M)(sv * cw) & in_level);
+          // cw == 0 gives 0 also when sigma overflowed (inf * 0 = NaN).
+          const V share = (V)((M)(sv * cw) & in_level & (M)(cw != 0.0));
           double t = tie[tie_of[e]];
           for (unsigned j = 0; j < kLanes; ++j) t += share[j];
           tie[tie_of[e]] = t;
@@ -164,7 +166,11 @@ template <bool kTies>
         even += c0;
         add_share(e, c0);
       }
-      const V delta = sv * (even + odd);
+      // A lane whose successors give nothing has delta 0, also when sigma
+      // overflowed to inf (more than ~1e308 shortest paths), where
+      // inf * 0 would be NaN and spread to the ancestors. Same bits otherwise.
+      const V sum = even + odd;
+      const V delta = (V)((M)(sv * sum) & (M)(sum != 0.0));
       if (d > 0) {  // a source's own dependency only feeds its ties
         const V counted = (V)((M)delta & in_level);
         double x = node[v];
@@ -196,10 +202,11 @@ bool has_avx512() {
   return yes;
 }
 #endif
+std::atomic<bool> portable_only{false};  // detail::use_portable_hop_kernel
 template <bool kTies>
 void hop_batch(HopBatch& h, const Csr& out, node_id first, unsigned count, double* node, double* tie) {
 #if defined(__GNUC__) && defined(__x86_64__)
-  if (has_avx512()) return hop_batch_avx512<kTies>(h, out, first, count, node, tie);
+  if (has_avx512() && !portable_only.load(std::memory_order_relaxed)) return hop_batch_avx512<kTies>(h, out, first, count, node, tie);
 #endif
   hop_batch_portable<kTies>(h, out, first, count, node, tie);
 }
@@ -357,6 +364,17 @@ void scale(std::vector<double>& v, double factor) {
 }
 
 }  // namespace
+
+namespace detail {
+void use_portable_hop_kernel(bool yes) { portable_only.store(yes); }
+bool hop_kernel_has_avx512() {
+#if defined(__GNUC__) && defined(__x86_64__)
+  return has_avx512();
+#else
+  return false;
+#endif
+}
+}  // namespace detail
 
 BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options) {
   const node_id n = g.num_nodes();

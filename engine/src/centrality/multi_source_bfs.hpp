@@ -20,8 +20,9 @@
 // 64 counts), a few ANDs and XORs however many bits it holds, and the counts
 // are read out of the planes once per level.
 //
-// Semantics are those of ShortestPaths::bfs(): every tie has length 1, a
-// self-loop or a repeated tie changes nothing, a source is at level 0.
+// Semantics are networkx's unweighted shortest paths
+// (_single_source_shortest_path_basic): every tie has length 1, a self-loop
+// or a repeated tie changes nothing, a source is at level 0.
 // Searching along Adjacency::in gives distances *to* each source. Scratch:
 // 3 * 8 * W bytes per node.
 #pragma once

@@ -1,6 +1,8 @@
-// Single-source shortest paths with path counts: the building block shared by
-// exact betweenness (Brandes 2001, 2008), closeness, harmonic closeness and
-// sampled betweenness. Private to engine/src/centrality.
+// Single-source weighted shortest paths with path counts (Dijkstra): the
+// building block of exact betweenness (Brandes 2001, 2008), closeness and
+// harmonic closeness with weighted lengths (hop lengths run their own
+// kernels: betweenness.cpp's HopBatch, multi_source_bfs.hpp). Private to
+// engine/src/centrality.
 //
 // ShortestPaths is one worker's reusable scratch: O(n) arrays and a heap that
 // keep their capacity, so a search allocates nothing once warm, and each
@@ -15,10 +17,8 @@
 // NetworKit (exact integers overflow: a grid graph has binomially many
 // shortest paths); networkx counts in floats as well.
 //
-// Semantics are networkx's (_single_source_shortest_path_basic and
-// _single_source_dijkstra_path_basic in algorithms/centrality/betweenness.py):
-//  - bfs(): every tie has length 1; v -> w is on a shortest path from s iff
-//    hops(w) == hops(v) + 1.
+// Semantics are networkx's (_single_source_dijkstra_path_basic in
+// algorithms/centrality/betweenness.py):
 //  - dijkstra(): a length per adjacency entry (entry_lengths()). A tentative
 //    distance is distance(v) + length(v, w), summed along the path from the
 //    source outwards like networkx's `vw_dist = dist + weight`, and compared
@@ -139,19 +139,14 @@ class ShortestPaths {
   static constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::max();
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-  explicit ShortestPaths(node_id n) : hops_(n, kUnreached), sigma_(n, 0.0), order_(n) {}
+  explicit ShortestPaths(node_id n) : sigma_(n, 0.0), order_(n) {}
 
-  // Breadth-first search from s along A-adjacency.
-  template <Adjacency A, bool kCountPaths, bool kRecordDag = false>
-  void bfs(const Graph& g, node_id s);
   // Dijkstra from s along A-adjacency; `length` is entry_lengths(g, A, ...).
   template <Adjacency A, bool kCountPaths, bool kRecordDag = false>
   void dijkstra(const Graph& g, node_id s, const double* length);
 
   // The reached nodes in the order they were settled (nondecreasing distance).
   std::span<const node_id> order() const { return {order_.data(), reached_}; }
-  // After bfs(): hop distance from the source, kUnreached if not reached.
-  std::uint32_t hops(node_id v) const { return hops_[v]; }
   // After dijkstra(): distance (+inf if not reached) and position in order()
   // (kUnreached if not reached).
   double distance(node_id v) const { return dist_[v]; }
@@ -167,10 +162,9 @@ class ShortestPaths {
   }
 
   // Whether the adjacency entry v -> w (v reached) lies on a shortest path
-  // from the source: after bfs(), and after dijkstra() with the entry's
-  // length. For walking paths without a recorded DAG (e.g. back from a
-  // target along in-adjacency).
-  bool on_shortest_path(node_id v, node_id w) const { return hops_[w] == hops_[v] + 1; }
+  // from the source, after dijkstra() with the entry's length. For walking
+  // paths without a recorded DAG (e.g. back from a target along
+  // in-adjacency).
   bool on_shortest_path(node_id v, node_id w, double length) const {
     return rank_[v] < rank_[w] && rank_[w] != kUnreached && dist_[v] + length == dist_[w];
   }
@@ -180,7 +174,6 @@ class ShortestPaths {
     const bool weighted = !dist_.empty();
     for (std::size_t i = 0; i < reached_; ++i) {
       const node_id v = order_[i];
-      hops_[v] = kUnreached;
       sigma_[v] = 0.0;
       if (weighted) {
         dist_[v] = kInfinity;
@@ -246,9 +239,8 @@ class ShortestPaths {
     return top;
   }
 
-  std::vector<std::uint32_t> hops_;
   std::vector<double> sigma_;
-  std::vector<node_id> order_;  // the BFS queue and the settle order
+  std::vector<node_id> order_;  // the settle order
   std::size_t reached_ = 0;
   std::vector<double> dist_;              // allocated by the first dijkstra()
   std::vector<std::uint32_t> rank_;       // allocated by the first dijkstra()
@@ -259,64 +251,19 @@ class ShortestPaths {
 
   void prepare_dag(const Csr& c) {
     if (dag_.size() < c.neighbors.size()) dag_.resize(c.neighbors.size());
-    if (dag_begin_.empty()) dag_begin_.resize(hops_.size() + 1);
+    if (dag_begin_.empty()) dag_begin_.resize(sigma_.size() + 1);
   }
 };
-
-template <Adjacency A, bool kCountPaths, bool kRecordDag>
-void ShortestPaths::bfs(const Graph& g, node_id s) {
-  static_assert(kCountPaths || !kRecordDag, "the DAG is recorded with the path counts");
-  reset();
-  const Csr& c = adjacency<A>(g);
-  if constexpr (kRecordDag) prepare_dag(c);
-  const edge_id* offsets = c.offsets.data();
-  const node_id* neighbors = c.neighbors.data();
-  std::uint32_t* hops = hops_.data();
-  double* sigma = sigma_.data();
-  node_id* queue = order_.data();
-  edge_id* dag = dag_.data();
-  std::size_t head = 0, tail = 0;
-  edge_id k = 0;
-  hops[s] = 0;
-  sigma[s] = 1.0;
-  queue[tail++] = s;
-  while (head < tail) {
-    if constexpr (kRecordDag) dag_begin_[head] = k;
-    const node_id v = queue[head++];
-    const std::uint32_t next = hops[v] + 1;
-    const double sv = sigma[v];
-    for (edge_id e = offsets[v], end = offsets[v + 1]; e < end; ++e) {
-      const node_id w = neighbors[e];
-      std::uint32_t hw = hops[w];
-      if (hw == kUnreached) {  // rare: once per node, so well predicted
-        hops[w] = hw = next;
-        queue[tail++] = w;
-      }
-      if constexpr (kCountPaths) {
-        // Branch-free: whether w is one level down is data-dependent and
-        // mispredicts often; the unconditional add and store are cheaper.
-        const bool on_path = hw == next;
-        sigma[w] += on_path ? sv : 0.0;
-        if constexpr (kRecordDag) {
-          dag[k] = e;
-          k += on_path;
-        }
-      }
-    }
-  }
-  if constexpr (kRecordDag) dag_begin_[tail] = k;
-  reached_ = tail;
-}
 
 template <Adjacency A, bool kCountPaths, bool kRecordDag>
 void ShortestPaths::dijkstra(const Graph& g, node_id s, const double* length) {
   static_assert(kCountPaths || !kRecordDag, "the DAG is recorded with the path counts");
   reset();
   if (dist_.empty()) {
-    dist_.assign(hops_.size(), kInfinity);
-    rank_.assign(hops_.size(), kUnreached);
-    heap_pos_.assign(hops_.size(), kUnreached);
-    heap_.reserve(hops_.size());
+    dist_.assign(sigma_.size(), kInfinity);
+    rank_.assign(sigma_.size(), kUnreached);
+    heap_pos_.assign(sigma_.size(), kUnreached);
+    heap_.reserve(sigma_.size());
   }
   const Csr& c = adjacency<A>(g);
   if constexpr (kRecordDag) prepare_dag(c);

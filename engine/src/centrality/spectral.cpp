@@ -227,6 +227,10 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   // networkx.
   const TieTable& ties = g.ties();
   std::vector<double> inv_out(n);
+  // Dangling = no out-weight, kept apart from inv_out: finite weights whose
+  // sum passes DBL_MAX would also give inv_out 0; such a node (flag 2) is an
+  // input error below, as its shares cannot be represented.
+  std::vector<unsigned char> dangling(n);
   auto out_strengths = [&](node_id begin, node_id end) {
     for (node_id u = begin; u < end; ++u) {
       double s = 0;
@@ -236,6 +240,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
         s = static_cast<double>(g.out_entries(u));
       }
       inv_out[u] = s == 0 ? 0.0 : 1.0 / s;
+      dangling[u] = s == 0 ? 1 : std::isinf(s) ? 2 : 0;
     }
   };
   if (parallel)
@@ -243,6 +248,12 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
                       [&](const auto& range) { out_strengths(range.begin(), range.end()); });
   else
     out_strengths(0, n);
+  for (node_id u = 0; u < n; ++u)
+    if (dangling[u] == 2)
+      throw InputError("", 0,
+                       "pagerank: the out-weights of node " + std::to_string(u) +
+                           " sum past the largest double (~1.8e308); expected weights whose sum per node is finite "
+                           "(rescale them)");
 
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
@@ -256,7 +267,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
     double s = 0;
     for (node_id u = begin; u < end; ++u) {
       z[u] = x[u] * inv_out[u];
-      if (inv_out[u] == 0) s += x[u];
+      if (dangling[u]) s += x[u];
     }
     return std::array<double, 1>{s};
   })[0];
@@ -271,6 +282,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
       const double* zs = z.data();
       double* zn = z_next.data();
       const double* io = inv_out.data();
+      const unsigned char* dg = dangling.data();
       const auto sums = blocked_reduce<2>(n, parallel, [&](node_id begin, node_id end) {
         double residual = 0, next_dangling = 0;
         for (node_id v = begin; v < end; ++v) {
@@ -279,7 +291,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
           residual += std::abs(yv - xs[v]);
           xs[v] = yv;
           zn[v] = yv * io[v];
-          if (io[v] == 0) next_dangling += yv;
+          if (dg[v]) next_dangling += yv;
         }
         return std::array<double, 2>{residual, next_dangling};
       });

@@ -67,6 +67,10 @@ RoleTransitions role_transitions(const Network& net, const std::vector<Window>& 
   out.window.resize(windows.size() * nt);
   out.type.resize(windows.size() * nt);
   out.count.assign(windows.size() * nt, 0);
+  out.actors.assign(windows.size() * nt, 0);
+  out.window_actors.assign(windows.size(), 0);
+  std::vector<std::pair<std::uint32_t, node_id>> pairs;  // (type, actor) of a window's changes
+  std::vector<node_id> actors;
   for (std::size_t k = 0; k < windows.size(); ++k) {
     for (std::size_t y = 0; y < nt; ++y) {
       out.window[k * nt + y] = static_cast<std::uint32_t>(k);
@@ -74,7 +78,20 @@ RoleTransitions role_transitions(const Network& net, const std::vector<Window>& 
     }
     const auto lo = std::lower_bound(c.time.begin(), c.time.end(), windows[k].start) - c.time.begin();
     const auto hi = std::lower_bound(c.time.begin(), c.time.end(), windows[k].end) - c.time.begin();
-    for (auto i = lo; i < hi; ++i) ++out.count[k * nt + type_of[static_cast<std::size_t>(i)]];
+    pairs.clear();
+    actors.clear();
+    for (auto i = lo; i < hi; ++i) {
+      const std::size_t j = static_cast<std::size_t>(i);
+      ++out.count[k * nt + type_of[j]];
+      pairs.emplace_back(type_of[j], c.actor[j]);
+      actors.push_back(c.actor[j]);
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (std::size_t j = 0; j < pairs.size(); ++j)
+      out.actors[k * nt + pairs[j].first] += j == 0 || pairs[j] != pairs[j - 1];
+    std::sort(actors.begin(), actors.end());
+    out.window_actors[k] =
+        static_cast<std::uint64_t>(std::unique(actors.begin(), actors.end()) - actors.begin());
   }
   return out;
 }

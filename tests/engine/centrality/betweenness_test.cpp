@@ -303,6 +303,46 @@ TEST(Betweenness, BitIdenticalForAnyThreadCount) {
   }
 }
 
+TEST(Betweenness, OverflowedPathCountsGiveNoNaN) {
+  // 260 layers of 16 nodes, each layer joined to the whole next one: from a
+  // first-layer source, layer L >= 2 has 16^(L-2) shortest paths to each
+  // node, past DBL_MAX (16^256 = 2^1024 rounds to inf) in the last layers,
+  // whose nodes' successors give nothing. Their delta must be 0, not
+  // inf * 0 = NaN spreading to the ancestors.
+  const node_id width = 16, layers = 260, n = width * layers;
+  std::vector<PathRow> rows;
+  for (node_id l = 0; l + 1 < layers; ++l)
+    for (node_id a = 0; a < width; ++a)
+      for (node_id b = 0; b < width; ++b) rows.push_back({l * width + a, (l + 1) * width + b});
+  const Graph g = path_rows_graph(n, rows, true);
+  const auto r = run(g, PathLength::hops, true);
+  for (const double x : r.node) ASSERT_TRUE(std::isfinite(x)) << "node " << x;
+  for (const double x : r.tie) ASSERT_TRUE(std::isfinite(x)) << "tie " << x;
+}
+
+TEST(Betweenness, PortableAndAvx512KernelsGiveTheSameBits) {
+  if (!detail::hop_kernel_has_avx512()) GTEST_SKIP() << "no AVX-512 on this CPU: only the portable kernel runs";
+  for (std::uint64_t seed = 21; seed <= 23; ++seed) {
+    const auto r = testing::random_interactions(300 + 50 * node_id(seed % 3), 2500, seed);
+    for (const bool directed : {false, true}) {
+      const Graph g = build_graph(r.n, r.input(), {directed});
+      for (const bool ties : {false, true}) {
+        BetweennessOptions o;
+        o.ties = ties;
+        const BetweennessResult fast = betweenness(g, o);
+        detail::use_portable_hop_kernel(true);
+        const BetweennessResult portable = betweenness(g, o);
+        detail::use_portable_hop_kernel(false);
+        const std::string what = "seed " + std::to_string(seed) + (directed ? " directed" : " undirected") +
+                                 (ties ? " with ties" : " nodes only");
+        EXPECT_TRUE(same_bits(fast.node, portable.node)) << what;
+        EXPECT_TRUE(same_bits(fast.tie, portable.tie)) << what;
+        EXPECT_GT(*std::max_element(fast.node.begin(), fast.node.end()), 0.0) << what;
+      }
+    }
+  }
+}
+
 TEST(Betweenness, ReportsProgressAndCancels) {
   const auto r = testing::random_interactions(500, 3000, 5);
   const Graph g = build_graph(r.n, r.input(), {false});

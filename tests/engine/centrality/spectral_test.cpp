@@ -15,6 +15,7 @@
 
 #include "../support/dense_reference.hpp"
 #include "../support/random_graphs.hpp"
+#include "movemap/error.hpp"
 #include "movemap/graph_builder.hpp"
 
 namespace movemap {
@@ -105,6 +106,25 @@ TEST(PageRank, UndirectedSelfLoopCountsOnceInOutStrength) {
   // nx.pagerank(U, weight=None, ...): node 2 has 4 out-entries.
   expect_close(pagerank(hand_graph(false), unweighted(PageRankOptions{})).values,
                {0.22277917015841886, 0.22277917015841886, 0.426343636826642, 0.12809802285652028}, 1e-9);
+}
+
+TEST(PageRank, OutWeightsSummingPastDblMaxAreAnErrorNotDangling) {
+  // Node 0's two out-ties of 1e308 sum to inf, so 1 / out-strength is 0, as
+  // for a dangling node; it is not dangling, and its shares cannot be
+  // represented: a clear error instead of spreading its rank uniformly.
+  const Graph g = testing::graph_of(3, {{0, 1}, {0, 2}}, true, 1e308);
+  try {
+    pagerank(g);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("out-weights of node 0 sum past the largest double"), std::string::npos)
+        << e.what();
+  }
+  // One tie of 1e308 is fine (node 0 sends everything to node 1), and the
+  // unweighted run ignores the weights.
+  const auto one = pagerank(testing::graph_of(2, {{0, 1}}, true, 1e308));
+  EXPECT_GT(one.values[1], one.values[0]);
+  EXPECT_NO_THROW(pagerank(g, unweighted(PageRankOptions{})));
 }
 
 TEST(PageRank, PersonalisedFromTwoSeeds) {

@@ -178,6 +178,27 @@ TEST(RoleTransitions, HandLogPerWindow) {
   o.windows.width = 20;
   const WindowIndicators s = window_indicators(net, o);
   EXPECT_EQ(s.overall.at("role_changes").values, (V{1, 2, 3, 3, 1}));
+  // Distinct actors behind the counts: [30,50) holds c t30, y t35, c t45,
+  // 3 changes by 2 actors; one actor per type and window everywhere.
+  EXPECT_EQ(s.transitions.window_actors, (std::vector<std::uint64_t>{1, 2, 3, 2, 1}));
+  EXPECT_EQ(s.transitions.actors, s.transitions.count);
+  EXPECT_EQ(t.window_actors, (std::vector<std::uint64_t>{0, 1, 1, 2, 1}));
+  // One actor changing citizen -> champion -> citizen -> champion in one
+  // window: 2 changes of that type, 1 actor.
+  RoleChangeTable back_and_forth;
+  back_and_forth.source = "changes.csv";
+  const char* roles[] = {"citizen", "champion", "citizen", "champion", "citizen"};
+  for (int i = 0; i < 4; ++i) {
+    back_and_forth.id.push_back("y");
+    back_and_forth.time.push_back(41 + i);
+    back_and_forth.from.push_back(roles[i]);
+    back_and_forth.to.push_back(roles[i + 1]);
+    back_and_forth.line.push_back(static_cast<std::uint64_t>(i + 2));
+  }
+  const WindowIndicators b = window_indicators(hand_network_with_changes(back_and_forth), tumbling10());
+  EXPECT_EQ(b.transitions.count, (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 0, 0, 2, 2}));
+  EXPECT_EQ(b.transitions.actors, (std::vector<std::uint64_t>{0, 0, 0, 0, 0, 0, 0, 0, 1, 1}));
+  EXPECT_EQ(b.transitions.window_actors, (std::vector<std::uint64_t>{0, 0, 0, 0, 1}));
 }
 
 TEST(RoleTransitions, WithoutChangesNothingChanges) {
@@ -276,8 +297,16 @@ std::string error_of(const RoleChangeTable& t, const char* role_of_a = "") {
 TEST(RoleChanges, RulesNameFileAndLine) {
   {
     RoleChangeTable t = hand_changes();
-    t.to[3] = "champion";  // c t30 champion -> champion
-    EXPECT_EQ(error_of(t).rfind("changes.csv:5: actor 'c' changes from 'champion' to the same role", 0), 0u)
+    t.to[4] = "citizen";  // y t35 citizen -> citizen
+    EXPECT_EQ(error_of(t).rfind("changes.csv:6: actor 'y' changes from 'citizen' to the same role", 0), 0u)
+        << error_of(t);
+    // c t30 champion -> champion (line 5) also breaks c's chain on line 2
+    // (t45 from citizen): the earlier row is named.
+    t = hand_changes();
+    t.to[3] = "champion";
+    EXPECT_EQ(error_of(t).rfind("changes.csv:2: actor 'c' changes from 'citizen', but its previous change (line 5)",
+                                0),
+              0u)
         << error_of(t);
   }
   {
@@ -303,6 +332,17 @@ TEST(RoleChanges, RulesNameFileAndLine) {
     RoleChangeTable t = hand_changes();
     t.from[1].clear();
     EXPECT_EQ(error_of(t).rfind("changes.csv:3: empty 'from' role", 0), 0u) << error_of(t);
+  }
+  {
+    // Of errors under different rules, the earliest row: the broken chain
+    // on line 2 before the same-role change on line 4.
+    RoleChangeTable t = hand_changes();
+    t.from[0] = "service";  // line 2: c t45 service -> champion, but t30 left it citizen
+    t.to[2] = "citizen";    // line 4: e t20 citizen -> citizen
+    EXPECT_EQ(error_of(t).rfind("changes.csv:2: actor 'c' changes from 'service'", 0), 0u) << error_of(t);
+    t.from[0] = "citizen";  // only line 4 is left
+    EXPECT_EQ(error_of(t).rfind("changes.csv:4: actor 'e' changes from 'citizen' to the same role", 0), 0u)
+        << error_of(t);
   }
 }
 

@@ -51,6 +51,15 @@ struct BetweennessResult {
 
 BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options = {});
 
+namespace detail {
+// Test hooks: exact hop betweenness runs its kernel's portable build even on
+// a CPU with AVX-512 while use_portable_hop_kernel(true) is in effect (both
+// builds give the same bits; tests compare them). hop_kernel_has_avx512():
+// whether the AVX-512 build is the one normally chosen.
+void use_portable_hop_kernel(bool yes);
+bool hop_kernel_has_avx512();
+}  // namespace detail
+
 // Sampled node betweenness with a guarantee (Riondato & Kornaropoulos 2016):
 // with probability at least 1 - delta, every returned score is within
 // epsilon of the exact *normalised* score (networkx's normalisation above).

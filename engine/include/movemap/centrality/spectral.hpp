@@ -20,7 +20,8 @@
 //    (1 - alpha) * p, where p is uniform 1/n, or personalised 1/|seeds| on
 //    each seed node (duplicate seeds count once) and 0 elsewhere: dangling
 //    mass goes to p too (networkx's dangling=None). No renormalisation: the
-//    result sums to 1 up to rounding.
+//    result sums to 1 up to rounding. A node whose out-weights sum past the
+//    largest double (~1.8e308) is an InputError (its row can't be divided).
 //  - Katz: networkx katz_centrality. Start x = 0; iterate
 //    x = alpha * A^T x + beta on the unnormalised vector (the residual is
 //    measured there); once converged, normalized=true divides by ||x||_2

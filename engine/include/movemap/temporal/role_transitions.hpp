@@ -15,7 +15,8 @@
 // of from, then to), the number of changes with start_k <= time < end_k.
 // With overlapping sliding windows a change counts in every window holding
 // its time; a change outside every window (before the first activity, say)
-// counts in none.
+// counts in none. With each count, the distinct actors behind it (per row
+// and per window).
 // Transition cohorts (role_cohorts), the arrival cohorts of momentum.hpp
 // for role changes: the cohort of type (from, to) and calendar month c
 // (UTC) is the set of actors with a change of that type in month c (an actor
@@ -57,6 +58,11 @@ struct RoleTransitions {
   std::vector<std::uint32_t> window;
   std::vector<std::uint32_t> type;
   std::vector<std::uint64_t> count;
+  // Distinct actors behind the counts (an actor changing A -> B -> A -> B
+  // in one window counts 2 changes but 1 actor): per row, and per window
+  // over all types. Small-group suppression decides on these.
+  std::vector<std::uint64_t> actors;
+  std::vector<std::uint64_t> window_actors;
   std::size_t types() const { return from.size(); }
 };
 
