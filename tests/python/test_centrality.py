@@ -421,9 +421,11 @@ def test_explicit_measure_that_does_not_converge_raises(case):
 
 @pytest.fixture(scope="module")
 def big():
-    """A few thousand actors: a long enough betweenness run."""
+    """12,000 actors, 60,000 rows: a betweenness run long enough (about half a
+    second with both threads) to interrupt or to watch the GIL during it,
+    however fast the kernels get (3,000 actors stopped being enough)."""
     rng = np.random.default_rng(11)
-    n, rows = 3000, 15000
+    n, rows = 12000, 60000
     src = rng.integers(0, n, size=rows)
     tgt = rng.integers(0, n, size=rows)
     log = pd.DataFrame({
