@@ -523,6 +523,10 @@ def test_progress_raising_cancels_and_propagates(big):
 def test_ctrl_c_cancels_a_long_run(big):
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("signals are handled on the main thread only")
+    # Python's own Ctrl-C handler, whatever this process inherited: a shell
+    # that starts a job in the background (`cmd &` without job control) makes
+    # it ignore SIGINT, and Python then installs no handler at all.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
     start = time.perf_counter()
     timer.start()
@@ -532,6 +536,7 @@ def test_ctrl_c_cancels_a_long_run(big):
             time.sleep(10)  # the run ended before the signal: it lands here (a plain KeyboardInterrupt)
     finally:
         timer.join()
+        signal.signal(signal.SIGINT, previous)
     assert isinstance(e.value, movemap.Cancelled), "the run finished before Ctrl-C; make the graph bigger"
     assert time.perf_counter() - start < 10
 
