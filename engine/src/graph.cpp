@@ -8,7 +8,9 @@
 namespace movemap {
 
 Graph::Graph(bool directed, node_id n, TieTable ties, Csr out, Csr in)
-    : directed_(directed), n_(n), ties_(std::move(ties)), out_(std::move(out)), in_(std::move(in)) {}
+    : directed_(directed), n_(n), ties_(std::move(ties)), out_(std::move(out)), in_(std::move(in)) {
+  for (std::size_t t = 0; t < ties_.size(); ++t) self_loops_ += ties_.source[t] == ties_.target[t] ? 1 : 0;
+}
 
 namespace {
 

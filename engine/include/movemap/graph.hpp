@@ -55,6 +55,8 @@ class Graph {
   node_id num_nodes() const { return n_; }
   edge_id num_ties() const { return ties_.size(); }
   const TieTable& ties() const { return ties_; }
+  // Ties whose two ends are the same actor (counted once, when built).
+  edge_id num_self_loops() const { return self_loops_; }
 
   // Adjacency entries of u: successors (directed) or neighbours (undirected).
   std::span<const node_id> out_neighbors(node_id u) const { return row(out_.neighbors, out_, u); }
@@ -83,6 +85,7 @@ class Graph {
   bool directed_ = false;
   node_id n_ = 0;
   TieTable ties_;
+  edge_id self_loops_ = 0;
   Csr out_;
   Csr in_;
 };

@@ -23,23 +23,23 @@ double degree_centralization(const Graph& g) {
   const node_id n = g.num_nodes();
   if (n < 3) return 0.0;
   // Degree without self-loops: the row length, less one where the sorted
-  // row holds u itself (a binary search, skipped when the tie table has no
-  // self-loop; O(n log d) at most, not a scan of the rows).
-  const TieTable& ties = g.ties();
-  bool loops = false;
-  for (std::size_t t = 0; t < ties.size() && !loops; ++t) loops = ties.source[t] == ties.target[t];
+  // row holds u itself (a binary search, skipped when the graph has no
+  // self-loop). One pass for the largest degree and the sum, as
+  // freeman_sum (integers: exact in any order).
+  const bool loops = g.num_self_loops() > 0;
   auto without_loop = [loops](std::span<const node_id> row, node_id u) {
     return row.size() - (loops && std::binary_search(row.begin(), row.end(), u) ? 1 : 0);
   };
-  std::vector<double> deg(n);
+  std::size_t max = 0, sum = 0;
   for (node_id u = 0; u < n; ++u) {
     std::size_t d = without_loop(g.out_neighbors(u), u);
     if (g.directed()) d += without_loop(g.in_neighbors(u), u);
-    deg[u] = static_cast<double>(d);
+    max = std::max(max, d);
+    sum += d;
   }
   const double nn = n;
   const double tmax = g.directed() ? 2 * (nn - 1) * (nn - 2) : (nn - 1) * (nn - 2);
-  return freeman_sum(deg) / tmax;
+  return (nn * static_cast<double>(max) - static_cast<double>(sum)) / tmax;
 }
 
 double betweenness_centralization(const Graph& g, const std::vector<double>& raw_betweenness) {
