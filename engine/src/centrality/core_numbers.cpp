@@ -28,9 +28,7 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
   // Degree without self-loops: row lengths, less one where the sorted row
   // holds u itself (a binary search, not a scan of the row; none at all
   // when the tie table has no self-loop, the usual case).
-  const TieTable& ties = g.ties();
-  bool loops = false;
-  for (std::size_t t = 0; t < ties.size() && !loops; ++t) loops = ties.source[t] == ties.target[t];
+  const bool loops = g.num_self_loops() > 0;
   for (node_id u = 0; u < n; ++u) {
     if (!loops) {
       deg[u] = static_cast<std::uint32_t>(out_off[u + 1] - out_off[u] + (directed ? in_off[u + 1] - in_off[u] : 0));
@@ -41,59 +39,85 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
     deg[u] = d;
   }
 
-  // Batagelj & Zaversnik: nodes sorted by current degree in `order`, bucket
-  // d starting at start[d]; pos[u] is u's place in `order`. Peel in order;
-  // when a neighbour w of u has a larger degree, move w to the front of its
-  // bucket and shrink that bucket by one. A self-loop (w == u) never has a
-  // larger degree, so the peel skips it without a test of its own.
-  const std::uint32_t max_deg = *std::max_element(deg.begin(), deg.end());
-  std::vector<node_id> start(static_cast<std::size_t>(max_deg) + 1, 0);
-  for (node_id u = 0; u < n; ++u) ++start[deg[u]];
-  node_id acc = 0;
-  for (auto& s : start) {
-    const node_id c = s;
-    s = acc;
-    acc += c;
-  }
-  // deg and pos side by side: a peel step reads both for the same node.
-  struct Slot {
-    std::uint32_t deg;
-    node_id pos;
-  };
-  std::vector<Slot> slot(n);
-  std::vector<node_id> order(n);
+  // Level-synchronous peel (the order of Batagelj & Zaversnik, without
+  // their bucket bookkeeping). At level k, every remaining node has degree
+  // >= k; the frontier starts with those of degree exactly k. Removing a
+  // frontier node u lowers each remaining neighbour w with degree above k
+  // by one, and w joins the frontier when it reaches k. A node's degree
+  // when it leaves is its core number. Removed nodes keep a degree <= k, so
+  // the test "above k" also skips them (and a self-loop, w == u).
+  //
+  // Each row is done in two passes with no data-dependent branch: the
+  // first lists the neighbours above k (every entry is written, the count
+  // advances only for a hit), the second lowers them and appends those that
+  // reach k (the frontier's end advances only for those). A branch on the
+  // test was mispredicted for about half the entries, and the buckets'
+  // position swaps were a chain of four dependent loads per move; the
+  // degrees alone (4 bytes a node) stay in the first-level cache on graphs
+  // of 10^4 nodes. A row holds each neighbour once and a move lowers that
+  // neighbour only, so the first pass sees what a one-pass peel would see.
+  std::uint32_t* const dg = deg.data();
+  std::uint32_t longest = 0;
   for (node_id u = 0; u < n; ++u) {
-    const node_id p = start[deg[u]]++;
-    slot[u] = {deg[u], p};
-    order[p] = u;
+    longest = std::max<std::uint32_t>(longest, static_cast<std::uint32_t>(out_off[u + 1] - out_off[u]));
+    if (directed) longest = std::max<std::uint32_t>(longest, static_cast<std::uint32_t>(in_off[u + 1] - in_off[u]));
   }
-  for (std::uint32_t d = max_deg; d > 0; --d) start[d] = start[d - 1];  // back to bucket starts
-  start[0] = 0;
-
-  Slot* const sl = slot.data();
-  node_id* const st = start.data();
-  node_id* const ord = order.data();
-  auto peel_row = [&](const node_id* w_it, const node_id* w_end, std::uint32_t du) {
+  std::vector<node_id> hits(longest);
+  // A node joins the frontier once; the branch-free appends also write one
+  // slot past the last node that joined, so one slot more than n.
+  std::vector<node_id> frontier(static_cast<std::size_t>(n) + 1);
+  std::vector<node_id> remaining(n);
+  for (node_id u = 0; u < n; ++u) remaining[u] = u;
+  node_id* const hit = hits.data();
+  node_id* const fr = frontier.data();
+  node_id* const rem = remaining.data();
+  std::size_t left = n;
+  std::size_t tail = 0;  // frontier entries so far (all levels)
+  auto peel_row = [&](const node_id* w_it, const node_id* w_end, std::uint32_t k) {
+    std::size_t count = 0;
     for (; w_it != w_end; ++w_it) {
       const node_id w = *w_it;
-      const Slot sw = sl[w];
-      if (sw.deg <= du) continue;
-      const node_id first = st[sw.deg];
-      const node_id x = ord[first];
-      ord[sw.pos] = x;
-      sl[x].pos = sw.pos;
-      ord[first] = w;
-      st[sw.deg] = first + 1;
-      sl[w] = {sw.deg - 1, first};
+      hit[count] = w;
+      count += dg[w] > k ? 1 : 0;
+    }
+    for (std::size_t j = 0; j < count; ++j) {
+      const node_id w = hit[j];
+      const std::uint32_t d = --dg[w];
+      fr[tail] = w;
+      tail += d == k ? 1 : 0;
     }
   };
-  for (node_id i = 0; i < n; ++i) {
-    const node_id u = ord[i];
-    const std::uint32_t du = sl[u].deg;
-    peel_row(out_nb + out_off[u], out_nb + out_off[u + 1], du);
-    if (directed) peel_row(in_nb + in_off[u], in_nb + in_off[u + 1], du);
+  std::uint32_t k = *std::min_element(deg.begin(), deg.end());
+  while (left > 0) {
+    // Start level k. `remaining` holds the nodes not removed before the
+    // previous level began: those that left during it (degree k - 1 or
+    // less now) are dropped, those of degree k join the frontier, the
+    // others stay, and the smallest of their degrees is the next level if
+    // this one has no node.
+    std::size_t kept = 0;
+    std::uint32_t lowest = UINT32_MAX;
+    const std::size_t level_start = tail;
+    for (std::size_t i = 0; i < left; ++i) {
+      const node_id u = rem[i];
+      const std::uint32_t d = dg[u];
+      fr[tail] = u;
+      tail += d == k ? 1 : 0;
+      rem[kept] = u;
+      kept += d > k ? 1 : 0;
+      lowest = std::min(lowest, d > k ? d : UINT32_MAX);
+    }
+    left = kept;
+    if (tail == level_start) {  // no node at this level: go to the next one that has some
+      k = lowest;
+      continue;
+    }
+    for (std::size_t i = level_start; i < tail; ++i) {
+      const node_id u = fr[i];
+      peel_row(out_nb + out_off[u], out_nb + out_off[u + 1], k);
+      if (directed) peel_row(in_nb + in_off[u], in_nb + in_off[u + 1], k);
+    }
+    ++k;
   }
-  for (node_id u = 0; u < n; ++u) deg[u] = sl[u].deg;
   return deg;  // deg[u] is now u's core number
 }
 
