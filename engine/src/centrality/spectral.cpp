@@ -5,9 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <sstream>
 #include <type_traits>
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 namespace movemap {
 namespace {
@@ -49,6 +54,91 @@ bool run_parallel(const Graph& g, const IterationOptions& o) {
   return work >= o.parallel_min_work;
 }
 
+// The sum over a row's entries k of x[nb[k]] * wt[k] (x[nb[k]] alone when
+// Weight is void), in a fixed order: eight lanes, lane j summing entries
+// j, j + 8, ... of the row from 0.0 (a lane past the row's end adds 0.0),
+// then ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)). Compiled twice:
+// portable, and with AVX-512 gathers (one masked gather per eight entries,
+// 1.6x faster than four scalar chains on generator S), chosen once per
+// process by the CPU; no fused multiply-adds in this file (CMakeLists.txt),
+// so both give the same bits.
+template <class Weight>
+double row_sum_portable(const double* x, const node_id* nb, const Weight* wt, edge_id k, edge_id e) {
+  double l[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  auto term = [&](edge_id i) {
+    if constexpr (std::is_void_v<Weight>)
+      return x[nb[i]];
+    else
+      return x[nb[i]] * static_cast<double>(wt[i]);
+  };
+  for (; k + 8 <= e; k += 8)
+    for (unsigned j = 0; j < 8; ++j) l[j] += term(k + j);
+  if (k < e) {
+    const unsigned rest = static_cast<unsigned>(e - k);
+    for (unsigned j = 0; j < 8; ++j) l[j] += j < rest ? term(k + j) : 0.0;
+  }
+  return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+}
+
+// row_sum_portable for a row of at most two entries: lanes 0 and 1 hold
+// 0.0 + their entry, the others 0.0; the same additions in the same order.
+template <class Weight>
+inline double row_sum_short(const double* x, const node_id* nb, const Weight* wt, edge_id k, edge_id e) {
+  auto term = [&](edge_id i) {
+    if constexpr (std::is_void_v<Weight>)
+      return x[nb[i]];
+    else
+      return x[nb[i]] * static_cast<double>(wt[i]);
+  };
+  const double l0 = k < e ? 0.0 + term(k) : 0.0;
+  const double l1 = k + 1 < e ? 0.0 + term(k + 1) : 0.0;
+  return ((l0 + 0.0) + (0.0 + 0.0)) + ((l1 + 0.0) + (0.0 + 0.0));
+}
+
+template <class Weight>
+void rows_portable(const double* x, const edge_id* off, const node_id* nb, const Weight* wt, const node_id* ord,
+                   node_id begin, node_id end, double* out) {
+  for (node_id i = begin; i < end; ++i) out[i - begin] = row_sum_portable<Weight>(x, nb, wt, off[ord[i]], off[ord[i] + 1]);
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+template <class Weight>
+[[gnu::target("avx512f,avx512vl")]] inline double row_sum_avx512(const double* x, const node_id* nb, const Weight* wt,
+                                                           edge_id k, edge_id e) {
+  __m512d acc = _mm512_setzero_pd();
+  for (; k < e; k += 8) {
+    const __mmask8 m = e - k >= 8 ? __mmask8(0xff) : __mmask8((1u << (e - k)) - 1);
+    const __m256i idx = _mm256_maskz_loadu_epi32(m, nb + k);
+    __m512d t = _mm512_mask_i32gather_pd(_mm512_setzero_pd(), m, idx, x, 8);
+    if constexpr (std::is_same_v<Weight, float>)
+      t = _mm512_mul_pd(t, _mm512_cvtps_pd(_mm256_maskz_loadu_ps(m, wt + k)));
+    else if constexpr (std::is_same_v<Weight, double>)
+      t = _mm512_mul_pd(t, _mm512_maskz_loadu_pd(m, wt + k));
+    acc = _mm512_add_pd(acc, t);
+  }
+  // (l0 + l4, l1 + l5, l2 + l6, l3 + l7), then ((l0 + l4) + (l2 + l6), (l1 + l5) + (l3 + l7)).
+  const __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(acc), _mm512_extractf64x4_pd(acc, 1));
+  const __m128d q = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
+  return _mm_cvtsd_f64(_mm_add_sd(q, _mm_unpackhi_pd(q, q)));
+}
+template <class Weight>
+[[gnu::target("avx512f,avx512vl")]] void rows_avx512(const double* x, const edge_id* off, const node_id* nb,
+                                                      const Weight* wt, const node_id* ord, node_id begin,
+                                                      node_id end, double* out) {
+  for (node_id i = begin; i < end; ++i) {
+    const edge_id k = off[ord[i]], e = off[ord[i] + 1];
+    // A row of up to two entries (most rows of sparse graphs such as
+    // as-22july06): the same sum without a gather, lanes 2-7 being 0.0.
+    out[i - begin] = e - k <= 2 ? row_sum_short<Weight>(x, nb, wt, k, e) : row_sum_avx512<Weight>(x, nb, wt, k, e);
+  }
+}
+bool has_avx512() {
+  static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
+  return yes;
+}
+#endif
+std::atomic<bool> portable_only{false};  // detail::use_portable_row_sums
+
 // The in-CSR (the symmetric CSR when undirected) with each entry's weight
 // laid out contiguously, in the narrowest exact form: none when every weight
 // is 1 (or unweighted), float when every weight converts to float and back
@@ -58,6 +148,7 @@ bool run_parallel(const Graph& g, const IterationOptions& o) {
 class InAdjacency {
  public:
   InAdjacency(const Graph& g, bool weighted, bool parallel) : csr_(g.in_csr()) {
+    order_rows_by_length();
     if (!weighted) return;
     const auto& w = g.ties().weight;
     bool ones = true, floats = true;
@@ -85,47 +176,81 @@ class InAdjacency {
       gather(weight_);
   }
 
-  // Calls f(pull) with pull(x, v, init) = init + the sum over in-entries
-  // (u, w) of v of w * x[u]; one call per run, so the weight form is chosen
-  // once, outside the loops. The row is summed in four interleaved partial
-  // sums (entries k, k+4, ... in the first; init + ... in the first too),
-  // added as (s0 + s1) + (s2 + s3): one long chain of dependent additions
-  // was the bottleneck (about 2 ns per entry). The order is fixed by the
-  // row alone, so the bits do not depend on the threads.
-  template <class F>
-  decltype(auto) with_pull(F&& f) const {
-    const edge_id* off = csr_.offsets.data();
-    const node_id* nb = csr_.neighbors.data();
-    auto row_sum = [off, nb](auto term) {
-      return [off, nb, term](const double* x, node_id v, double init) {
-        double s0 = init, s1 = 0, s2 = 0, s3 = 0;
-        edge_id k = off[v];
-        const edge_id e = off[v + 1];
-        for (; k + 4 <= e; k += 4) {
-          s0 += term(x, nb, k);
-          s1 += term(x, nb, k + 1);
-          s2 += term(x, nb, k + 2);
-          s3 += term(x, nb, k + 3);
-        }
-        for (; k < e; ++k) s0 += term(x, nb, k);
-        return (s0 + s1) + (s2 + s3);
-      };
+  // The nodes in the order the passes visit them: block by block, and
+  // within a block by in-row length (ascending; by id within a length).
+  // Rows of one length follow each other, so the row loops' trip counts
+  // repeat and their branches are predicted: in input order the loops'
+  // exits were mispredicted about once per row. The order is fixed by the
+  // graph alone, so the sums over it do not depend on the threads, and a
+  // block of the order holds the same nodes as that block of ids.
+  const node_id* order() const { return order_.data(); }
+
+  // The sum of u's row weights in row order (the row length when the
+  // weights are all 1): the same bits as summing the tie table's weights
+  // along the row.
+  double row_weight_sum(node_id u) const {
+    const edge_id b = csr_.offsets[u], e = csr_.offsets[u + 1];
+    double s = 0;
+    if (!float_weight_.empty())
+      for (edge_id k = b; k < e; ++k) s += static_cast<double>(float_weight_[k]);
+    else if (!weight_.empty())
+      for (edge_id k = b; k < e; ++k) s += weight_[k];
+    else
+      s = static_cast<double>(e - b);
+    return s;
+  }
+
+  // out[i - begin] = the sum over the in-entries (u, w) of v = order()[i]
+  // of w * x[u], for i in [begin, end) (at most kBlock nodes), each row
+  // summed as row_sum_portable says. One call per block, so the weight
+  // form and the instruction set are chosen outside the row loop (the
+  // AVX-512 row sums are inlined into their own block loop). The order is
+  // fixed by the row alone, so the bits do not depend on the threads.
+  void row_sums(const double* x, node_id begin, node_id end, double* out) const {
+    auto run = [&](const auto* wt) {
+      using Weight = std::remove_cv_t<std::remove_pointer_t<decltype(wt)>>;
+      const edge_id* off = csr_.offsets.data();
+      const node_id* nb = csr_.neighbors.data();
+#if defined(__GNUC__) && defined(__x86_64__)
+      if (has_avx512() && !portable_only.load(std::memory_order_relaxed))
+        return rows_avx512<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
+#endif
+      rows_portable<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
     };
-    if (!float_weight_.empty()) {
-      const float* wt = float_weight_.data();
-      return f(row_sum([wt](const double* x, const node_id* n, edge_id k) {
-        return x[n[k]] * static_cast<double>(wt[k]);
-      }));
-    }
-    if (!weight_.empty()) {
-      const double* wt = weight_.data();
-      return f(row_sum([wt](const double* x, const node_id* n, edge_id k) { return x[n[k]] * wt[k]; }));
-    }
-    return f(row_sum([](const double* x, const node_id* n, edge_id k) { return x[n[k]]; }));
+    if (!float_weight_.empty())
+      run(float_weight_.data());
+    else if (!weight_.empty())
+      run(weight_.data());
+    else
+      run(static_cast<const void*>(nullptr));
   }
 
  private:
+  // Within each block of kBlock nodes, a counting sort of its nodes by row
+  // length (lengths from 64 on share one bucket: their loops are long
+  // enough for one mispredicted exit not to matter). The blocks keep their
+  // place, so the rows a block reads stay together in memory: a sort of
+  // the whole graph made the passes on 10^5 nodes slower (the rows were
+  // read out of order, past the caches' prefetching).
+  void order_rows_by_length() {
+    const std::size_t n = csr_.offsets.size() - 1;
+    order_.resize(n);
+    const edge_id* off = csr_.offsets.data();
+    constexpr std::size_t kBuckets = 65;
+    for (std::size_t begin = 0; begin < n; begin += kBlock) {
+      const std::size_t end = std::min(n, begin + kBlock);
+      std::array<node_id, kBuckets + 1> start{};
+      auto bucket = [off](std::size_t v) {
+        return static_cast<std::size_t>(std::min<edge_id>(off[v + 1] - off[v], kBuckets - 1));
+      };
+      for (std::size_t v = begin; v < end; ++v) ++start[bucket(v) + 1];
+      for (std::size_t b = 1; b <= kBuckets; ++b) start[b] += start[b - 1];
+      for (std::size_t v = begin; v < end; ++v) order_[begin + start[bucket(v)]++] = static_cast<node_id>(v);
+    }
+  }
+
   const Csr& csr_;
+  std::vector<node_id> order_;
   std::vector<double> weight_;
   std::vector<float> float_weight_;
 };
@@ -164,14 +289,18 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), y(n);
-  const bool converged = in.with_pull([&](auto pull) {
+  const node_id* ord = in.order();
+  const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       // y = (A^T + I) x, then y /= ||y||.
       const auto sq = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
+        double sums[kBlock];
+        in.row_sums(x.data(), begin, end, sums);
         double s = 0;
-        for (node_id v = begin; v < end; ++v) {
-          y[v] = pull(x.data(), v, x[v]);
+        for (node_id i = begin; i < end; ++i) {
+          const node_id v = ord[i];
+          y[v] = x[v] + sums[i - begin];
           s += y[v] * y[v];
         }
         return std::array<double, 1>{s};
@@ -179,7 +308,8 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
       const double norm = sq[0] > 0 ? std::sqrt(sq[0]) : 1.0;
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         double s = 0;
-        for (node_id v = begin; v < end; ++v) {
+        for (node_id i = begin; i < end; ++i) {
+          const node_id v = ord[i];
           y[v] /= norm;
           s += std::abs(y[v] - x[v]);
         }
@@ -191,7 +321,7 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
       if (r.residual < static_cast<double>(n) * options.tolerance) return true;
     }
     return false;
-  });
+  }();
   if (!converged) throw_not_converged("eigenvector_centrality", r, n, options.tolerance, "");
   r.values = std::move(x);
   return r;
@@ -231,10 +361,13 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   // sum passes DBL_MAX would also give inv_out 0; such a node (flag 2) is an
   // input error below, as its shares cannot be represented.
   std::vector<unsigned char> dangling(n);
+  const InAdjacency in(g, options.weighted, parallel);
   auto out_strengths = [&](node_id begin, node_id end) {
     for (node_id u = begin; u < end; ++u) {
       double s = 0;
-      if (options.weighted) {
+      if (options.weighted && !g.directed()) {
+        s = in.row_weight_sum(u);  // the out-row is the in-row, its weights laid out contiguously
+      } else if (options.weighted) {
         for (const edge_id e : g.out_ties(u)) s += ties.weight[e];
       } else {
         s = static_cast<double>(g.out_entries(u));
@@ -255,7 +388,6 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
                            " sum past the largest double (~1.8e308); expected weights whose sum per node is finite "
                            "(rescale them)");
 
-  const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   const double alpha = options.alpha;
   // x is updated in place: the pass reads z (the previous iterate's shares),
@@ -275,7 +407,7 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   // One pass per iteration: y = alpha * (M^T x + dangling_sum * p) +
   // (1 - alpha) * p, its L1 change from x, then x = y, z for the next
   // iteration and the dangling sum of y. The uniform case reads no p vector.
-  auto iterate = [&](auto pull, auto p_of) {
+  auto iterate = [&](auto p_of) {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       double* xs = x.data();
@@ -283,11 +415,15 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
       double* zn = z_next.data();
       const double* io = inv_out.data();
       const unsigned char* dg = dangling.data();
+      const node_id* ord = in.order();
       const auto sums = blocked_reduce<2>(n, parallel, [&](node_id begin, node_id end) {
+        double sums[kBlock];
+        in.row_sums(zs, begin, end, sums);
         double residual = 0, next_dangling = 0;
-        for (node_id v = begin; v < end; ++v) {
+        for (node_id i = begin; i < end; ++i) {
+          const node_id v = ord[i];
           const double pv = p_of(v);
-          const double yv = alpha * (pull(zs, v, 0.0) + dangling_sum * pv) + (1.0 - alpha) * pv;
+          const double yv = alpha * (sums[i - begin] + dangling_sum * pv) + (1.0 - alpha) * pv;
           residual += std::abs(yv - xs[v]);
           xs[v] = yv;
           zn[v] = yv * io[v];
@@ -303,11 +439,9 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
     }
     return false;
   };
-  const bool converged = in.with_pull([&](auto pull) {
-    if (p.empty()) return iterate(pull, [uniform](node_id) { return uniform; });
-    const double* pp = p.data();
-    return iterate(pull, [pp](node_id v) { return pp[v]; });
-  });
+  const double* pp = p.data();
+  const bool converged = p.empty() ? iterate([uniform](node_id) { return uniform; })
+                                   : iterate([pp](node_id v) { return pp[v]; });
   if (!converged) throw_not_converged("pagerank", r, n, options.tolerance, "");
   r.values = std::move(x);
   return r;
@@ -324,13 +458,17 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
   std::vector<double> x(n, 0.0), y(n);
-  const bool converged = in.with_pull([&](auto pull) {
+  const node_id* ord = in.order();
+  const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
+        double sums[kBlock];
+        in.row_sums(x.data(), begin, end, sums);
         double s = 0;
-        for (node_id v = begin; v < end; ++v) {
-          y[v] = options.alpha * pull(x.data(), v, 0.0) + options.beta;
+        for (node_id i = begin; i < end; ++i) {
+          const node_id v = ord[i];
+          y[v] = options.alpha * sums[i - begin] + options.beta;
           s += std::abs(y[v] - x[v]);
         }
         return std::array<double, 1>{s};
@@ -341,7 +479,7 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
       if (r.residual < static_cast<double>(n) * options.tolerance) return true;
     }
     return false;
-  });
+  }();
   if (!converged)
     throw_not_converged("katz_centrality", r, n, options.tolerance,
                         " (Katz converges only when alpha < 1 / largest eigenvalue of the adjacency matrix)");
@@ -353,5 +491,16 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   r.values = std::move(x);
   return r;
 }
+
+namespace detail {
+void use_portable_row_sums(bool yes) { portable_only.store(yes); }
+bool row_sums_have_avx512() {
+#if defined(__GNUC__) && defined(__x86_64__)
+  return has_avx512();
+#else
+  return false;
+#endif
+}
+}  // namespace detail
 
 }  // namespace movemap

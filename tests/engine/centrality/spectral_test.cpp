@@ -9,6 +9,8 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -359,6 +361,56 @@ TEST(Spectral, SerialAndParallelBlockRunsGiveIdenticalBits) {
           EXPECT_EQ(runs[m].values, reference[m].values) << "measure " << m << ", " << threads << " threads";
           EXPECT_EQ(runs[m].iterations, reference[m].iterations);
           EXPECT_EQ(runs[m].residual, reference[m].residual);
+        }
+      }
+    }
+  }
+}
+
+// The row sums run an AVX-512 build (with a gather-free path for rows of
+// up to two entries) where the CPU has it; the portable build must give the
+// same bits. Weights in all three stored forms: none (unweighted), float
+// (interaction counts) and double (thirds, which float cannot hold); rows
+// of every length, from the isolated node's 0 up past 8 entries.
+TEST(Spectral, PortableAndAvx512RowSumsGiveTheSameBits) {
+  if (!detail::row_sums_have_avx512()) GTEST_SKIP() << "no AVX-512 on this CPU: only the portable row sums run";
+  for (std::uint64_t seed = 31; seed <= 33; ++seed) {
+    auto r = testing::random_interactions(400, 2500 * (1 + seed % 2), seed);
+    for (const bool thirds : {false, true}) {
+      auto input = r;
+      if (thirds)
+        for (double& w : input.weight) w /= 3.0;
+      for (const bool directed : {false, true}) {
+        const Graph g = build_graph(input.n, input.input(), {directed});
+        for (const bool weighted : {true, false}) {
+          auto all = [&] {
+            PageRankOptions pr;
+            pr.weighted = weighted;
+            PageRankOptions seeded = pr;
+            seeded.seeds = {1, 7};
+            IterationOptions ev;
+            ev.weighted = weighted;
+            KatzOptions kz;
+            kz.alpha = 0.005;
+            kz.weighted = weighted;
+            return std::vector<IterationResult>{pagerank(g, pr), pagerank(g, seeded), eigenvector_centrality(g, ev),
+                                                katz_centrality(g, kz)};
+          };
+          const auto fast = all();
+          detail::use_portable_row_sums(true);
+          const auto portable = all();
+          detail::use_portable_row_sums(false);
+          for (std::size_t m = 0; m < fast.size(); ++m) {
+            const std::string what = "seed " + std::to_string(seed) + (thirds ? " weights/3" : " counts") +
+                                     (directed ? " directed" : " undirected") +
+                                     (weighted ? " weighted" : " unweighted") + ", measure " + std::to_string(m);
+            ASSERT_EQ(fast[m].values.size(), portable[m].values.size()) << what;
+            for (std::size_t v = 0; v < fast[m].values.size(); ++v)
+              ASSERT_EQ(std::bit_cast<std::uint64_t>(fast[m].values[v]),
+                        std::bit_cast<std::uint64_t>(portable[m].values[v]))
+                  << what << ", node " << v;
+            EXPECT_EQ(fast[m].iterations, portable[m].iterations) << what;
+          }
         }
       }
     }

@@ -118,4 +118,13 @@ struct KatzOptions : IterationOptions {
 };
 IterationResult katz_centrality(const Graph& g, const KatzOptions& options = {});
 
+namespace detail {
+// Test hooks: the three iterations sum each row with AVX-512 gathers on a
+// CPU that has them, unless use_portable_row_sums(true) is in effect (both
+// give the same bits; tests compare them). row_sums_have_avx512(): whether
+// this CPU runs the AVX-512 build.
+void use_portable_row_sums(bool yes);
+bool row_sums_have_avx512();
+}  // namespace detail
+
 }  // namespace movemap
