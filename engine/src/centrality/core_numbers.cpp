@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace movemap {
 namespace {
 
@@ -66,12 +70,9 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
   // A node joins the frontier once; the branch-free appends also write one
   // slot past the last node that joined, so one slot more than n.
   std::vector<node_id> frontier(static_cast<std::size_t>(n) + 1);
-  std::vector<node_id> remaining(n);
-  for (node_id u = 0; u < n; ++u) remaining[u] = u;
+  std::vector<node_id> remaining;  // built once few nodes are left (below)
   node_id* const hit = hits.data();
   node_id* const fr = frontier.data();
-  node_id* const rem = remaining.data();
-  std::size_t left = n;
   std::size_t tail = 0;  // frontier entries so far (all levels)
   auto peel_row = [&](const node_id* w_it, const node_id* w_end, std::uint32_t k) {
     std::size_t count = 0;
@@ -87,16 +88,33 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
       tail += d == k ? 1 : 0;
     }
   };
-  std::uint32_t k = *std::min_element(deg.begin(), deg.end());
-  while (left > 0) {
-    // Start level k. `remaining` holds the nodes not removed before the
-    // previous level began: those that left during it (degree k - 1 or
-    // less now) are dropped, those of degree k join the frontier, the
-    // others stay, and the smallest of their degrees is the next level if
-    // this one has no node.
+  // The nodes that start level k: those of degree k. Nodes removed at
+  // earlier levels have a degree below k by then, so while most nodes are
+  // left, a scan of the degree array finds them (four at a time on x86-64,
+  // where a level's few hits are rare among the compares); once fewer than
+  // an eighth are left, a list of the remaining nodes is scanned instead,
+  // and pruned as it goes.
+  std::size_t left = n;  // nodes not yet in the frontier, when `remaining` is in use
+  bool listed = false;
+  auto start_level = [&](std::uint32_t k) {
+    if (!listed) {
+      node_id u = 0;
+#if defined(__SSE2__)
+      const __m128i kk = _mm_set1_epi32(static_cast<int>(k));
+      for (; u + 4 <= n; u += 4) {
+        const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(dg + u));
+        unsigned m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(d, kk))));
+        for (; m != 0; m &= m - 1) fr[tail++] = u + static_cast<node_id>(__builtin_ctz(m));
+      }
+#endif
+      for (; u < n; ++u) {
+        fr[tail] = u;
+        tail += dg[u] == k ? 1 : 0;
+      }
+      return;
+    }
     std::size_t kept = 0;
-    std::uint32_t lowest = UINT32_MAX;
-    const std::size_t level_start = tail;
+    node_id* const rem = remaining.data();
     for (std::size_t i = 0; i < left; ++i) {
       const node_id u = rem[i];
       const std::uint32_t d = dg[u];
@@ -104,11 +122,34 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
       tail += d == k ? 1 : 0;
       rem[kept] = u;
       kept += d > k ? 1 : 0;
-      lowest = std::min(lowest, d > k ? d : UINT32_MAX);
     }
     left = kept;
+  };
+  // The smallest degree above k among the nodes left (for a level with no
+  // node); UINT32_MAX when none is left.
+  auto next_level = [&](std::uint32_t k) {
+    std::uint32_t lowest = UINT32_MAX;
+    if (!listed) {
+      for (node_id u = 0; u < n; ++u) lowest = std::min(lowest, dg[u] > k ? dg[u] : UINT32_MAX);
+    } else {
+      for (std::size_t i = 0; i < left; ++i) lowest = std::min(lowest, dg[remaining[i]]);
+    }
+    return lowest;
+  };
+  std::uint32_t k = *std::min_element(deg.begin(), deg.end());
+  while (tail < n) {
+    if (!listed && (n - tail) * 8 < n) {
+      // Few nodes left: list them (those not removed: degree k or more).
+      remaining.reserve(n - tail);
+      for (node_id u = 0; u < n; ++u)
+        if (dg[u] >= k) remaining.push_back(u);
+      left = remaining.size();
+      listed = true;
+    }
+    const std::size_t level_start = tail;
+    start_level(k);
     if (tail == level_start) {  // no node at this level: go to the next one that has some
-      k = lowest;
+      k = next_level(k);
       continue;
     }
     for (std::size_t i = level_start; i < tail; ++i) {

@@ -107,6 +107,42 @@ TEST(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
   }
 }
 
+// A core-periphery graph: a clique of 30 and 970 leaves, leaf i tied to
+// clique node i % 30, plus isolated nodes. Level 0 takes the isolates,
+// level 1 the leaves; then 30 of 1,030 nodes are left (under an eighth),
+// so the peel switches from scanning the degree array to a list of the
+// nodes left, and levels 2-28 have no node (found from the list) before
+// the clique leaves at 29 (networkx: core 29 for the clique, 1 for the
+// leaves, 0 for the isolates). Random graphs of the same shape, directed
+// too, against Boost: both scans and both ways of finding the next level.
+TEST(CoreNumbers, CorePeripheryUsesBothLevelScans) {
+  std::vector<std::pair<node_id, node_id>> ties;
+  for (node_id a = 0; a < 30; ++a)
+    for (node_id b = a + 1; b < 30; ++b) ties.push_back({a, b});
+  for (node_id leaf = 30; leaf < 1000; ++leaf) ties.push_back({leaf, leaf % 30});
+  std::vector<std::uint32_t> want(1030, 0);
+  for (node_id u = 0; u < 1000; ++u) want[u] = u < 30 ? 29 : 1;
+  EXPECT_EQ(core_numbers(graph_of(1030, ties, false)), want);
+
+  for (std::uint64_t seed = 41; seed <= 44; ++seed) {
+    auto r = without_self_loops(testing::random_interactions(60, 900, seed));  // the dense core
+    std::mt19937_64 rng(seed);
+    r.n = 2000;
+    for (node_id leaf = 60; leaf < 1990; ++leaf) {  // leaves and short paths; the last 10 nodes isolated
+      const node_id to = rng() % 3 == 0 && leaf > 60 ? leaf - 1 : static_cast<node_id>(rng() % 60);
+      r.source.push_back(leaf);
+      r.target.push_back(to);
+      r.time.push_back(r.time.back());
+      r.weight.push_back(1.0);
+      r.kind.push_back(r.kind.back());
+    }
+    for (const bool directed : {false, true}) {
+      const Graph g = build_graph(r.n, r.input(), {directed});
+      EXPECT_EQ(core_numbers(g), boost_cores(g)) << "seed " << seed << " directed " << directed;
+    }
+  }
+}
+
 TEST(CoreNumbers, AgreesWithBoostOnLargeGraph) {
   const auto r = without_self_loops(testing::random_interactions(100'000, 600'000, 7));
   for (const bool directed : {false, true}) {
