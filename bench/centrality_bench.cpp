@@ -25,7 +25,7 @@
 //   katz                 alpha = 1 / (1 + max in-strength) (converges: the
 //                        largest eigenvalue is at most the largest row sum of
 //                        A^T), beta 1, weighted                    S, M, L (u)
-//   core_numbers         bucket peeling                           S, M, L (u, d)
+//   core_numbers         level-synchronous peeling                S, M, L (u, d)
 //   local_clustering     per-node triangles                       S, M, L (u)
 //   transitivity         global triangles / triples               S, M, L (u)
 // The O(nm) kernels (exact betweenness, closeness, harmonic) are left out

@@ -101,7 +101,8 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
       node_id u = 0;
 #if defined(__SSE2__)
       const __m128i kk = _mm_set1_epi32(static_cast<int>(k));
-      for (; u + 4 <= n; u += 4) {
+      const node_id n4 = n - n % 4;  // (u + 4 <= n would wrap for n near 2^32)
+      for (; u < n4; u += 4) {
         const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(dg + u));
         unsigned m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(d, kk))));
         for (; m != 0; m &= m - 1) fr[tail++] = u + static_cast<node_id>(__builtin_ctz(m));

@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 #include <type_traits>
 
@@ -212,7 +213,10 @@ class InAdjacency {
       const edge_id* off = csr_.offsets.data();
       const node_id* nb = csr_.neighbors.data();
 #if defined(__GNUC__) && defined(__x86_64__)
-      if (has_avx512() && !portable_only.load(std::memory_order_relaxed))
+      // (The gathers take signed 32-bit indices: node ids from 2^31 on go
+      // the portable way.)
+      if (has_avx512() && !portable_only.load(std::memory_order_relaxed) &&
+          csr_.offsets.size() - 1 <= static_cast<std::size_t>(INT32_MAX))
         return rows_avx512<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
 #endif
       rows_portable<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
@@ -295,12 +299,12 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
       progress.report(static_cast<double>(it) / options.max_iterations);
       // y = (A^T + I) x, then y /= ||y||.
       const auto sq = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
-        double sums[kBlock];
-        in.row_sums(x.data(), begin, end, sums);
+        double row[kBlock];
+        in.row_sums(x.data(), begin, end, row);
         double s = 0;
         for (node_id i = begin; i < end; ++i) {
           const node_id v = ord[i];
-          y[v] = x[v] + sums[i - begin];
+          y[v] = x[v] + row[i - begin];
           s += y[v] * y[v];
         }
         return std::array<double, 1>{s};
@@ -417,13 +421,13 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
       const unsigned char* dg = dangling.data();
       const node_id* ord = in.order();
       const auto sums = blocked_reduce<2>(n, parallel, [&](node_id begin, node_id end) {
-        double sums[kBlock];
-        in.row_sums(zs, begin, end, sums);
+        double row[kBlock];
+        in.row_sums(zs, begin, end, row);
         double residual = 0, next_dangling = 0;
         for (node_id i = begin; i < end; ++i) {
           const node_id v = ord[i];
           const double pv = p_of(v);
-          const double yv = alpha * (sums[i - begin] + dangling_sum * pv) + (1.0 - alpha) * pv;
+          const double yv = alpha * (row[i - begin] + dangling_sum * pv) + (1.0 - alpha) * pv;
           residual += std::abs(yv - xs[v]);
           xs[v] = yv;
           zn[v] = yv * io[v];
@@ -463,12 +467,12 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
-        double sums[kBlock];
-        in.row_sums(x.data(), begin, end, sums);
+        double row[kBlock];
+        in.row_sums(x.data(), begin, end, row);
         double s = 0;
         for (node_id i = begin; i < end; ++i) {
           const node_id v = ord[i];
-          y[v] = options.alpha * sums[i - begin] + options.beta;
+          y[v] = options.alpha * row[i - begin] + options.beta;
           s += std::abs(y[v] - x[v]);
         }
         return std::array<double, 1>{s};

@@ -113,8 +113,9 @@ TEST(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
 // so the peel switches from scanning the degree array to a list of the
 // nodes left, and levels 2-28 have no node (found from the list) before
 // the clique leaves at 29 (networkx: core 29 for the clique, 1 for the
-// leaves, 0 for the isolates). Random graphs of the same shape, directed
-// too, against Boost: both scans and both ways of finding the next level.
+// leaves, 0 for the isolates). Then a gap found by the degree-array scan,
+// and random graphs of the core-periphery shape, directed too, against
+// Boost.
 TEST(CoreNumbers, CorePeripheryUsesBothLevelScans) {
   std::vector<std::pair<node_id, node_id>> ties;
   for (node_id a = 0; a < 30; ++a)
@@ -123,6 +124,16 @@ TEST(CoreNumbers, CorePeripheryUsesBothLevelScans) {
   std::vector<std::uint32_t> want(1030, 0);
   for (node_id u = 0; u < 1000; ++u) want[u] = u < 30 ? 29 : 1;
   EXPECT_EQ(core_numbers(graph_of(1030, ties, false)), want);
+
+  // A level with no node while most nodes are left (the degree-array
+  // search for the next level): K2 and K10 apart, levels 2-8 empty.
+  std::vector<std::pair<node_id, node_id>> apart{{0, 1}};
+  for (node_id a = 2; a < 12; ++a)
+    for (node_id b = a + 1; b < 12; ++b) apart.push_back({a, b});
+  std::vector<std::uint32_t> cores(12, 9);
+  cores[0] = cores[1] = 1;
+  EXPECT_EQ(core_numbers(graph_of(12, apart, false)), cores);
+  EXPECT_EQ(core_numbers(graph_of(12, apart, true)), (std::vector<std::uint32_t>{1, 1, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9}));
 
   for (std::uint64_t seed = 41; seed <= 44; ++seed) {
     auto r = without_self_loops(testing::random_interactions(60, 900, seed));  // the dense core

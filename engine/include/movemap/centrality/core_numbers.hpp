@@ -1,6 +1,9 @@
 // k-core numbers: a level-synchronous peel in the order of Batagelj &
-// Zaversnik (2003): O(m) for the rows, plus one pass per level over the
-// nodes still left.
+// Zaversnik (2003), O(n + m). Each level finds its first nodes by a scan:
+// of all n degrees while at least n/8 nodes are left (reaching level k with
+// n/8 nodes left means 2m >= k n / 8, so these scans cost O(m)), then of a
+// list of the nodes left, pruned as it goes (a node is scanned at most
+// core + 1 times).
 //
 // Convention: networkx core_number on the graph without self-loops (networkx
 // refuses graphs with self-loops; movemap ignores them and says so here).

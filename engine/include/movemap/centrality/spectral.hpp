@@ -1,7 +1,9 @@
 // Eigenvector centrality, PageRank (plain and personalised) and Katz:
 // power iterations, pull-based over in-neighbours (each node's new value is
-// a sum over its CSR row in a fixed order: four interleaved partial sums),
-// parallel over fixed blocks of nodes; norms and
+// a sum over its CSR row in a fixed order: eight lanes, gathered with
+// AVX-512 where the CPU has it, the portable build giving the same bits;
+// the nodes of a block visited by row length), parallel over fixed blocks
+// of nodes; norms and
 // residuals are summed per block and the block sums added in block order, so
 // results are identical (bit for bit) for any thread count.
 //
@@ -122,7 +124,8 @@ namespace detail {
 // Test hooks: the three iterations sum each row with AVX-512 gathers on a
 // CPU that has them, unless use_portable_row_sums(true) is in effect (both
 // give the same bits; tests compare them). row_sums_have_avx512(): whether
-// this CPU runs the AVX-512 build.
+// this CPU runs the AVX-512 build. The bits are the same for input without
+// NaN (with NaN weights, which NaN payload survives may differ).
 void use_portable_row_sums(bool yes);
 bool row_sums_have_avx512();
 }  // namespace detail
