@@ -11,6 +11,7 @@
 #include <limits>
 #include <vector>
 
+#include "cpu_features.hpp"
 #include "shortest_paths.hpp"
 
 namespace movemap {
@@ -196,17 +197,12 @@ template <bool kTies>
                                                                            double* node, double* tie) {
   h.run<kTies>(out, first, count, node, tie);
 }
-bool has_avx512() {
-  static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                          __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
-  return yes;
-}
 #endif
 std::atomic<bool> portable_only{false};  // detail::use_portable_hop_kernel
 template <bool kTies>
 void hop_batch(HopBatch& h, const Csr& out, node_id first, unsigned count, double* node, double* tie) {
 #if defined(__GNUC__) && defined(__x86_64__)
-  if (has_avx512() && !portable_only.load(std::memory_order_relaxed)) return hop_batch_avx512<kTies>(h, out, first, count, node, tie);
+  if (cpu::has_avx512() && !portable_only.load(std::memory_order_relaxed)) return hop_batch_avx512<kTies>(h, out, first, count, node, tie);
 #endif
   hop_batch_portable<kTies>(h, out, first, count, node, tie);
 }
@@ -367,13 +363,7 @@ void scale(std::vector<double>& v, double factor) {
 
 namespace detail {
 void use_portable_hop_kernel(bool yes) { portable_only.store(yes); }
-bool hop_kernel_has_avx512() {
-#if defined(__GNUC__) && defined(__x86_64__)
-  return has_avx512();
-#else
-  return false;
-#endif
-}
+bool hop_kernel_has_avx512() { return cpu::has_avx512(); }
 }  // namespace detail
 
 BetweennessResult betweenness(const Graph& g, const BetweennessOptions& options) {

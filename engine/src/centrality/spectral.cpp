@@ -15,6 +15,8 @@
 #include <immintrin.h>
 #endif
 
+#include "cpu_features.hpp"
+
 namespace movemap {
 namespace {
 
@@ -133,10 +135,6 @@ template <class Weight>
     out[i - begin] = e - k <= 2 ? row_sum_short<Weight>(x, nb, wt, k, e) : row_sum_avx512<Weight>(x, nb, wt, k, e);
   }
 }
-bool has_avx512() {
-  static const bool yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl");
-  return yes;
-}
 #endif
 std::atomic<bool> portable_only{false};  // detail::use_portable_row_sums
 
@@ -215,7 +213,7 @@ class InAdjacency {
 #if defined(__GNUC__) && defined(__x86_64__)
       // (The gathers take signed 32-bit indices: node ids from 2^31 on go
       // the portable way.)
-      if (has_avx512() && !portable_only.load(std::memory_order_relaxed) &&
+      if (cpu::has_avx512() && !portable_only.load(std::memory_order_relaxed) &&
           csr_.offsets.size() - 1 <= static_cast<std::size_t>(INT32_MAX))
         return rows_avx512<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
 #endif
@@ -498,13 +496,7 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
 
 namespace detail {
 void use_portable_row_sums(bool yes) { portable_only.store(yes); }
-bool row_sums_have_avx512() {
-#if defined(__GNUC__) && defined(__x86_64__)
-  return has_avx512();
-#else
-  return false;
-#endif
-}
+bool row_sums_have_avx512() { return cpu::has_avx512(); }
 }  // namespace detail
 
 }  // namespace movemap
