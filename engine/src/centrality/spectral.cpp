@@ -24,18 +24,15 @@ namespace {
 // sums, added in block order, do not depend on the thread count.
 constexpr std::size_t kBlock = 1024;
 
-// Runs block(begin, end) -> std::array<double, K> over the fixed node blocks
-// and returns the element-wise sum of the block results, added in block
-// order. In parallel when `parallel`, else one block after the other on this
-// thread: the same blocks and the same sums, so the same bits either way.
-template <std::size_t K, class Block>
-std::array<double, K> blocked_reduce(node_id n, bool parallel, const Block& block) {
+std::atomic<bool> portable_only{false};  // detail::use_portable_row_sums
+
+// Runs block(begin, end) on each fixed block of nodes: in parallel when
+// `parallel`, else one block after the other on this thread.
+template <class Block>
+void for_each_block(node_id n, bool parallel, const Block& block) {
   const std::size_t blocks = (static_cast<std::size_t>(n) + kBlock - 1) / kBlock;
-  std::vector<std::array<double, K>> partial(blocks);
   auto run = [&](std::size_t b) {
-    const auto begin = static_cast<node_id>(b * kBlock);
-    const auto end = static_cast<node_id>(std::min<std::size_t>(n, (b + 1) * kBlock));
-    partial[b] = block(begin, end);
+    block(static_cast<node_id>(b * kBlock), static_cast<node_id>(std::min<std::size_t>(n, (b + 1) * kBlock)));
   };
   if (parallel && blocks > 1) {
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& range) {
@@ -44,9 +41,45 @@ std::array<double, K> blocked_reduce(node_id n, bool parallel, const Block& bloc
   } else {
     for (std::size_t b = 0; b < blocks; ++b) run(b);
   }
+}
+
+// Runs block(begin, end) -> std::array<double, K> over the fixed node blocks
+// and returns the element-wise sum of the block results, added in block
+// order. In parallel when `parallel`, else one block after the other on this
+// thread: the same blocks and the same sums, so the same bits either way.
+template <std::size_t K, class Block>
+std::array<double, K> blocked_reduce(node_id n, bool parallel, const Block& block) {
+  std::vector<std::array<double, K>> partial((static_cast<std::size_t>(n) + kBlock - 1) / kBlock);
+  for_each_block(n, parallel, [&](node_id begin, node_id end) { partial[begin / kBlock] = block(begin, end); });
   std::array<double, K> sum{};
   for (const auto& p : partial)
     for (std::size_t k = 0; k < K; ++k) sum[k] += p[k];
+  return sum;
+}
+
+// The sums over i in [begin, end) of term(i) (a std::array<double, K>),
+// each in eight lanes, lane l taking i = begin + l, begin + l + 8, ..., the
+// lanes then added as ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)):
+// eight independent chains, where one running sum would wait for each
+// addition before the next.
+template <std::size_t K, class Term>
+std::array<double, K> lane_sums(node_id begin, node_id end, const Term& term) {
+  double lane[K][8] = {};
+  node_id i = begin;
+  for (; i + 8 <= end; i += 8)
+    for (unsigned l = 0; l < 8; ++l) {
+      const std::array<double, K> t = term(i + l);
+      for (std::size_t k = 0; k < K; ++k) lane[k][l] += t[k];
+    }
+  for (unsigned l = 0; i < end; ++i, ++l) {
+    const std::array<double, K> t = term(i);
+    for (std::size_t k = 0; k < K; ++k) lane[k][l] += t[k];
+  }
+  std::array<double, K> sum;
+  for (std::size_t k = 0; k < K; ++k) {
+    const double* a = lane[k];
+    sum[k] = ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
+  }
   return sum;
 }
 
@@ -57,167 +90,206 @@ bool run_parallel(const Graph& g, const IterationOptions& o) {
   return work >= o.parallel_min_work;
 }
 
-// The sum over a row's entries k of x[nb[k]] * wt[k] (x[nb[k]] alone when
-// Weight is void), in a fixed order: eight lanes, lane j summing entries
-// j, j + 8, ... of the row from 0.0 (a lane past the row's end adds 0.0),
-// then ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)). Compiled twice:
-// portable, and with AVX-512 gathers (one masked gather per eight entries,
-// 1.6x faster than four scalar chains on generator S), chosen once per
-// process by the CPU; no fused multiply-adds in this file (CMakeLists.txt),
-// so both give the same bits.
-template <class Weight>
-double row_sum_portable(const double* x, const node_id* nb, const Weight* wt, edge_id k, edge_id e) {
-  double l[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  auto term = [&](edge_id i) {
-    if constexpr (std::is_void_v<Weight>)
-      return x[nb[i]];
-    else
-      return x[nb[i]] * static_cast<double>(wt[i]);
-  };
-  for (; k + 8 <= e; k += 8)
-    for (unsigned j = 0; j < 8; ++j) l[j] += term(k + j);
-  if (k < e) {
-    const unsigned rest = static_cast<unsigned>(e - k);
-    for (unsigned j = 0; j < 8; ++j) l[j] += j < rest ? term(k + j) : 0.0;
-  }
-  return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
-}
-
-// row_sum_portable for a row of at most two entries: lanes 0 and 1 hold
-// 0.0 + their entry, the others 0.0; the same additions in the same order.
-template <class Weight>
-inline double row_sum_short(const double* x, const node_id* nb, const Weight* wt, edge_id k, edge_id e) {
-  auto term = [&](edge_id i) {
-    if constexpr (std::is_void_v<Weight>)
-      return x[nb[i]];
-    else
-      return x[nb[i]] * static_cast<double>(wt[i]);
-  };
-  const double l0 = k < e ? 0.0 + term(k) : 0.0;
-  const double l1 = k + 1 < e ? 0.0 + term(k + 1) : 0.0;
-  return ((l0 + 0.0) + (0.0 + 0.0)) + ((l1 + 0.0) + (0.0 + 0.0));
-}
-
-template <class Weight>
-void rows_portable(const double* x, const edge_id* off, const node_id* nb, const Weight* wt, const node_id* ord,
-                   node_id begin, node_id end, double* out) {
-  for (node_id i = begin; i < end; ++i) out[i - begin] = row_sum_portable<Weight>(x, nb, wt, off[ord[i]], off[ord[i] + 1]);
-}
-
-#if defined(__GNUC__) && defined(__x86_64__)
-template <class Weight>
-[[gnu::target("avx512f,avx512vl")]] inline double row_sum_avx512(const double* x, const node_id* nb, const Weight* wt,
-                                                           edge_id k, edge_id e) {
-  __m512d acc = _mm512_setzero_pd();
-  for (; k < e; k += 8) {
-    const __mmask8 m = e - k >= 8 ? __mmask8(0xff) : __mmask8((1u << (e - k)) - 1);
-    const __m256i idx = _mm256_maskz_loadu_epi32(m, nb + k);
-    __m512d t = _mm512_mask_i32gather_pd(_mm512_setzero_pd(), m, idx, x, 8);
-    if constexpr (std::is_same_v<Weight, float>)
-      t = _mm512_mul_pd(t, _mm512_cvtps_pd(_mm256_maskz_loadu_ps(m, wt + k)));
-    else if constexpr (std::is_same_v<Weight, double>)
-      t = _mm512_mul_pd(t, _mm512_maskz_loadu_pd(m, wt + k));
-    acc = _mm512_add_pd(acc, t);
-  }
-  // (l0 + l4, l1 + l5, l2 + l6, l3 + l7), then ((l0 + l4) + (l2 + l6), (l1 + l5) + (l3 + l7)).
-  const __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(acc), _mm512_extractf64x4_pd(acc, 1));
-  const __m128d q = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
-  return _mm_cvtsd_f64(_mm_add_sd(q, _mm_unpackhi_pd(q, q)));
-}
-template <class Weight>
-[[gnu::target("avx512f,avx512vl")]] void rows_avx512(const double* x, const edge_id* off, const node_id* nb,
-                                                      const Weight* wt, const node_id* ord, node_id begin,
-                                                      node_id end, double* out) {
-  for (node_id i = begin; i < end; ++i) {
-    const edge_id k = off[ord[i]], e = off[ord[i] + 1];
-    // A row of up to two entries (most rows of sparse graphs such as
-    // as-22july06): the same sum without a gather, lanes 2-7 being 0.0.
-    out[i - begin] = e - k <= 2 ? row_sum_short<Weight>(x, nb, wt, k, e) : row_sum_avx512<Weight>(x, nb, wt, k, e);
-  }
-}
-#endif
-std::atomic<bool> portable_only{false};  // detail::use_portable_row_sums
-
-// The in-CSR (the symmetric CSR when undirected) with each entry's weight
-// laid out contiguously, in the narrowest exact form: none when every weight
+// The in-CSR (the symmetric CSR when undirected) laid out for the row
+// sums as SELL-8 (Kreutzer et al., "A unified sparse matrix data format for
+// efficient general sparse matrix-vector multiplication on modern
+// processors with wide SIMD units", SIAM J. Sci. Comput. 2014): the nodes
+// of each block of kBlock ids are put in order of row length, and each run
+// of eight of them (a chunk) stores its rows side by side, entry j of lane
+// l at 8j + l from the chunk's start, so one 8-wide load reads entry j of
+// eight rows. A row's sum is then its lane's running sum
+//   ((0 + x[u0] w0) + x[u1] w1) + ...   in row (CSR) order,
+// one lane per row: eight rows advance together with one gather per step
+// and no per-row reduction (an 8-lane sum per row cost more than the
+// gathers on rows of ~8 entries). Lanes past their row's length are masked
+// and change nothing. Compiled twice: portable, and with AVX-512 masked
+// gathers, chosen once per process by the CPU; no fused multiply-adds in
+// this file (CMakeLists.txt), so both give the same bits. A row's sum
+// depends on its own row alone, never on where its node sits in the order
+// or on the threads.
+//
+// Weights are stored in the narrowest exact form: none when every weight
 // is 1 (or unweighted), float when every weight converts to float and back
 // unchanged (counts of interactions do), else double. The sums are the same
 // bits in every form (x * 1.0 == x; a float widens exactly); the narrower
-// forms stream fewer bytes per entry, which bounds these memory-bound loops.
+// forms stream fewer bytes per entry, which bounds these loops.
+// One block of the PageRank pass over positions [0, count): for each i,
+//   y = alpha * (row[i] + dangling_sum * p[i]) + (1 - alpha) * p[i]
+// (p[i] = uniform when p is null), the change |y - x[i]| and, when i is
+// dangling, y, each summed in eight lanes as lane_sums does; x[i] = y and
+// z[i] = y * inv_out[i]. Portable, and with AVX-512 (eight positions per
+// step): the same operations in the same order, so the same bits.
+struct PageRankStep {
+  double alpha, dangling_sum, uniform;
+  const double* p;  // null: uniform
+  const double* row;
+  const double* inv_out;
+  const unsigned char* dangling;
+  double* x;
+  double* z;
+};
+
+inline std::array<double, 2> pagerank_block_portable(const PageRankStep& s, std::size_t count) {
+  double change[8] = {}, dangling[8] = {};
+  const double a = s.alpha, ds = s.dangling_sum, c = 1.0 - s.alpha;
+  for (std::size_t i = 0; i < count; ++i) {
+    const unsigned l = i % 8;
+    const double pv = s.p ? s.p[i] : s.uniform;
+    const double y = a * (s.row[i] + ds * pv) + c * pv;
+    change[l] += std::abs(y - s.x[i]);
+    dangling[l] += s.dangling[i] ? y : 0.0;
+    s.x[i] = y;
+    s.z[i] = y * s.inv_out[i];
+  }
+  auto add = [](const double* l) { return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7])); };
+  return {add(change), add(dangling)};
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+// ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)) of the eight lanes of v.
+[[gnu::target("avx512f,avx512vl")]] inline double lanes_added_avx512(__m512d v) {
+  const __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(v), _mm512_extractf64x4_pd(v, 1));
+  const __m128d q = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
+  return _mm_cvtsd_f64(_mm_add_sd(q, _mm_unpackhi_pd(q, q)));
+}
+
+[[gnu::target("avx512f,avx512vl,avx512bw")]] inline std::array<double, 2> pagerank_block_avx512(
+    const PageRankStep& s, std::size_t count) {
+  const __m512d a = _mm512_set1_pd(s.alpha), ds = _mm512_set1_pd(s.dangling_sum), c = _mm512_set1_pd(1.0 - s.alpha);
+  __m512d change = _mm512_setzero_pd(), dangling = _mm512_setzero_pd();
+  for (std::size_t i = 0; i < count; i += 8) {
+    const __mmask8 m = count - i >= 8 ? __mmask8(0xff) : __mmask8((1u << (count - i)) - 1);
+    const __m512d pv = s.p ? _mm512_maskz_loadu_pd(m, s.p + i) : _mm512_set1_pd(s.uniform);
+    const __m512d y = _mm512_add_pd(_mm512_mul_pd(a, _mm512_add_pd(_mm512_maskz_loadu_pd(m, s.row + i),
+                                                                   _mm512_mul_pd(ds, pv))),
+                                    _mm512_mul_pd(c, pv));
+    const __m512d x = _mm512_maskz_loadu_pd(m, s.x + i);
+    change = _mm512_mask_add_pd(change, m, change, _mm512_abs_pd(_mm512_sub_pd(y, x)));
+    const __m128i dg = _mm_maskz_loadu_epi8(m, s.dangling + i);
+    const __mmask8 dm = _mm_test_epi8_mask(dg, dg) & m;
+    dangling = _mm512_mask_add_pd(dangling, m, dangling, _mm512_maskz_mov_pd(dm, y));
+    _mm512_mask_storeu_pd(s.x + i, m, y);
+    _mm512_mask_storeu_pd(s.z + i, m, _mm512_mul_pd(y, _mm512_maskz_loadu_pd(m, s.inv_out + i)));
+  }
+  return {lanes_added_avx512(change), lanes_added_avx512(dangling)};
+}
+#endif
+
+inline std::array<double, 2> pagerank_block(const PageRankStep& s, std::size_t count) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  if (cpu::has_avx512() && !portable_only.load(std::memory_order_relaxed)) return pagerank_block_avx512(s, count);
+#endif
+  return pagerank_block_portable(s, count);
+}
+
 class InAdjacency {
  public:
-  InAdjacency(const Graph& g, bool weighted, bool parallel) : csr_(g.in_csr()) {
-    order_rows_by_length();
-    if (!weighted) return;
+  InAdjacency(const Graph& g, bool weighted, bool parallel) : n_(g.num_nodes()) {
+    const Csr& csr = g.in_csr();
     const auto& w = g.ties().weight;
-    bool ones = true, floats = true;
-    for (const double x : w) {
-      ones = ones && x == 1.0;
-      floats = floats && static_cast<double>(static_cast<float>(x)) == x;
+    enum class Form { none, single, twice } form = Form::none;
+    if (weighted) {
+      bool ones = true, floats = true;
+      for (const double x : w) {
+        ones = ones && x == 1.0;
+        floats = floats && static_cast<double>(static_cast<float>(x)) == x;
+      }
+      form = ones ? Form::none : floats ? Form::single : Form::twice;
     }
-    if (ones) return;
-    const std::size_t m = csr_.ties.size();
-    auto gather = [&](auto& out) {
-      using Weight = typename std::decay_t<decltype(out)>::value_type;
-      out.resize(m);
-      auto range = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t k = begin; k < end; ++k) out[k] = static_cast<Weight>(w[csr_.ties[k]]);
-      };
-      if (parallel)
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, m, 1 << 14),
-                          [&](const auto& r) { range(r.begin(), r.end()); });
+    const std::size_t n = n_, slots = (n + 7) / 8 * 8, chunks = slots / 8;
+    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    order_.resize(n);
+    length_.assign(slots, 0);
+    start_.resize(chunks + 1);
+    auto for_blocks = [&](auto&& f) {
+      if (parallel && blocks > 1)
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& r) {
+          for (std::size_t b = r.begin(); b < r.end(); ++b) f(b);
+        });
       else
-        range(0, m);
+        for (std::size_t b = 0; b < blocks; ++b) f(b);
     };
-    if (floats)
-      gather(float_weight_);
+    // The order and the lengths, then each chunk's start (in entries).
+    for_blocks([&](std::size_t b) { order_block(csr, b * kBlock, std::min(n, (b + 1) * kBlock)); });
+    edge_id at = 0;
+    for (std::size_t c = 0; c < chunks; ++c) {
+      start_[c] = at;
+      at += 8 * edge_id{*std::max_element(length_.begin() + 8 * c, length_.begin() + 8 * c + 8)};
+    }
+    start_[chunks] = at;
+    // The entries, chunk by chunk: neighbours (by their position in the
+    // order) and weights, 0 in the lanes past their row's end.
+    std::vector<node_id> position(n);
+    for_blocks([&](std::size_t b) {
+      for (std::size_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) position[order_[i]] = static_cast<node_id>(i);
+    });
+    neighbor_.resize(at);
+    if (form == Form::single) float_weight_.resize(at);
+    if (form == Form::twice) weight_.resize(at);
+    // One pass per weight form, each row's entries copied down its lane.
+    auto fill = [&](auto* out_weight) {
+      using Weight = std::remove_pointer_t<decltype(out_weight)>;
+      const edge_id* __restrict off = csr.offsets.data();
+      const node_id* __restrict nb = csr.neighbors.data();
+      const edge_id* __restrict tie = csr.ties.data();
+      const double* __restrict weight = w.data();
+      const node_id* __restrict pos = position.data();
+      node_id* __restrict out = neighbor_.data();
+      for_blocks([&](std::size_t b) {
+        for (std::size_t c = b * (kBlock / 8); c < std::min(chunks, (b + 1) * (kBlock / 8)); ++c) {
+          const edge_id base = start_[c];
+          for (unsigned l = 0; l < 8; ++l) {  // (lanes past their row's end stay 0, from resize)
+            const edge_id len = length_[8 * c + l];
+            const edge_id first = len ? off[order_[8 * c + l]] : 0;
+            for (edge_id j = 0; j < len; ++j) {
+              out[base + 8 * j + l] = pos[nb[first + j]];
+              if constexpr (!std::is_void_v<Weight>) out_weight[base + 8 * j + l] = static_cast<Weight>(weight[tie[first + j]]);
+            }
+          }
+        }
+      });
+    };
+    if (form == Form::single)
+      fill(float_weight_.data());
+    else if (form == Form::twice)
+      fill(weight_.data());
     else
-      gather(weight_);
+      fill(static_cast<void*>(nullptr));
   }
 
-  // The nodes in the order the passes visit them: block by block, and
-  // within a block by in-row length (ascending; by id within a length).
-  // Rows of one length follow each other, so the row loops' trip counts
-  // repeat and their branches are predicted: in input order the loops'
-  // exits were mispredicted about once per row. The order is fixed by the
-  // graph alone, so the sums over it do not depend on the threads, and a
-  // block of the order holds the same nodes as that block of ids.
+  // The nodes in the order the passes visit them: block by block (a block
+  // of the order holds the same nodes as that block of ids), and within a
+  // block by in-row length, ascending (by id within a length).
   const node_id* order() const { return order_.data(); }
 
-  // The sum of u's row weights in row order (the row length when the
-  // weights are all 1): the same bits as summing the tie table's weights
-  // along the row.
-  double row_weight_sum(node_id u) const {
-    const edge_id b = csr_.offsets[u], e = csr_.offsets[u + 1];
-    double s = 0;
-    if (!float_weight_.empty())
-      for (edge_id k = b; k < e; ++k) s += static_cast<double>(float_weight_[k]);
-    else if (!weight_.empty())
-      for (edge_id k = b; k < e; ++k) s += weight_[k];
-    else
-      s = static_cast<double>(e - b);
-    return s;
+  // A vector by node id from one by position in order(), and back.
+  std::vector<double> by_node(const std::vector<double>& at) const {
+    std::vector<double> out(n_);
+    for (std::size_t i = 0; i < n_; ++i) out[order_[i]] = at[i];
+    return out;
+  }
+  std::vector<double> by_position(const std::vector<double>& of) const {
+    std::vector<double> out(n_);
+    for (std::size_t i = 0; i < n_; ++i) out[i] = of[order_[i]];
+    return out;
   }
 
   // out[i - begin] = the sum over the in-entries (u, w) of v = order()[i]
-  // of w * x[u], for i in [begin, end) (at most kBlock nodes), each row
-  // summed as row_sum_portable says. One call per block, so the weight
-  // form and the instruction set are chosen outside the row loop (the
-  // AVX-512 row sums are inlined into their own block loop). The order is
-  // fixed by the row alone, so the bits do not depend on the threads.
+  // of w * x[position of u] (unweighted: x[position of u]), in row order,
+  // for i in [begin, end)
+  // (one block: begin a multiple of kBlock). out must have room for
+  // (end - begin) rounded up to a multiple of 8; the extra slots get 0.
   void row_sums(const double* x, node_id begin, node_id end, double* out) const {
     auto run = [&](const auto* wt) {
       using Weight = std::remove_cv_t<std::remove_pointer_t<decltype(wt)>>;
-      const edge_id* off = csr_.offsets.data();
-      const node_id* nb = csr_.neighbors.data();
 #if defined(__GNUC__) && defined(__x86_64__)
       // (The gathers take signed 32-bit indices: node ids from 2^31 on go
       // the portable way.)
       if (cpu::has_avx512() && !portable_only.load(std::memory_order_relaxed) &&
-          csr_.offsets.size() - 1 <= static_cast<std::size_t>(INT32_MAX))
-        return rows_avx512<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
+          n_ <= static_cast<std::size_t>(INT32_MAX))
+        return chunks_avx512<Weight>(x, wt, begin, end, out);
 #endif
-      rows_portable<Weight>(x, off, nb, wt, order_.data(), begin, end, out);
+      chunks_portable<Weight>(x, wt, begin, end, out);
     };
     if (!float_weight_.empty())
       run(float_weight_.data());
@@ -227,34 +299,96 @@ class InAdjacency {
       run(static_cast<const void*>(nullptr));
   }
 
- private:
-  // Within each block of kBlock nodes, a counting sort of its nodes by row
-  // length (lengths from 64 on share one bucket: their loops are long
-  // enough for one mispredicted exit not to matter). The blocks keep their
-  // place, so the rows a block reads stay together in memory: a sort of
-  // the whole graph made the passes on 10^5 nodes slower (the rows were
-  // read out of order, past the caches' prefetching).
-  void order_rows_by_length() {
-    const std::size_t n = csr_.offsets.size() - 1;
-    order_.resize(n);
-    const edge_id* off = csr_.offsets.data();
-    constexpr std::size_t kBuckets = 65;
-    for (std::size_t begin = 0; begin < n; begin += kBlock) {
-      const std::size_t end = std::min(n, begin + kBlock);
-      std::array<node_id, kBuckets + 1> start{};
-      auto bucket = [off](std::size_t v) {
-        return static_cast<std::size_t>(std::min<edge_id>(off[v + 1] - off[v], kBuckets - 1));
-      };
-      for (std::size_t v = begin; v < end; ++v) ++start[bucket(v) + 1];
-      for (std::size_t b = 1; b <= kBuckets; ++b) start[b] += start[b - 1];
-      for (std::size_t v = begin; v < end; ++v) order_[begin + start[bucket(v)]++] = static_cast<node_id>(v);
+  // out[i - begin] = the sum of v = order()[i]'s in-row weights in row
+  // order (the row length when there are no weights), as row_sums.
+  void row_weight_sums(node_id begin, node_id end, double* out) const {
+    for (std::size_t c = begin / 8; c < (static_cast<std::size_t>(end) + 7) / 8; ++c) {
+      const std::uint32_t* len = length_.data() + 8 * c;
+      double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+      const edge_id rows = (start_[c + 1] - start_[c]) / 8;
+      for (edge_id j = 0; j < rows; ++j)
+        for (unsigned l = 0; l < 8; ++l)
+          if (j < len[l])
+            acc[l] += !float_weight_.empty() ? static_cast<double>(float_weight_[start_[c] + 8 * j + l])
+                      : !weight_.empty()     ? weight_[start_[c] + 8 * j + l]
+                                             : 1.0;
+      for (unsigned l = 0; l < 8; ++l) out[8 * c + l - begin] = acc[l];
     }
   }
 
-  const Csr& csr_;
-  std::vector<node_id> order_;
-  std::vector<double> weight_;
-  std::vector<float> float_weight_;
+ private:
+  // Nodes [begin, end) into order_ by row length (a counting sort; the
+  // few rows of 64 entries and more sorted by length then id), and their
+  // lengths into length_.
+  void order_block(const Csr& csr, std::size_t begin, std::size_t end) {
+    const edge_id* off = csr.offsets.data();
+    static constexpr std::size_t kLong = 64;
+    std::array<node_id, kLong + 2> start{};
+    auto bucket = [off](std::size_t v) {
+      return static_cast<std::size_t>(std::min<edge_id>(off[v + 1] - off[v], kLong));
+    };
+    for (std::size_t v = begin; v < end; ++v) ++start[bucket(v) + 1];
+    for (std::size_t b = 1; b <= kLong + 1; ++b) start[b] += start[b - 1];
+    const std::size_t long_from = begin + start[kLong];
+    for (std::size_t v = begin; v < end; ++v) order_[begin + start[bucket(v)]++] = static_cast<node_id>(v);
+    std::sort(order_.begin() + long_from, order_.begin() + end, [off](node_id a, node_id b) {
+      const edge_id la = off[a + 1] - off[a], lb = off[b + 1] - off[b];
+      return la != lb ? la < lb : a < b;
+    });
+    for (std::size_t i = begin; i < end; ++i)
+      length_[i] = static_cast<std::uint32_t>(off[order_[i] + 1] - off[order_[i]]);
+  }
+
+  template <class Weight>
+  void chunks_portable(const double* x, const Weight* wt, node_id begin, node_id end, double* out) const {
+    for (std::size_t c = begin / 8; c < (static_cast<std::size_t>(end) + 7) / 8; ++c) {
+      const std::uint32_t* len = length_.data() + 8 * c;
+      const node_id* nb = neighbor_.data() + start_[c];
+      double acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+      const edge_id rows = (start_[c + 1] - start_[c]) / 8;
+      for (edge_id j = 0; j < rows; ++j)
+        for (unsigned l = 0; l < 8; ++l)
+          if (j < len[l]) {
+            if constexpr (std::is_void_v<Weight>)
+              acc[l] += x[nb[8 * j + l]];
+            else
+              acc[l] += x[nb[8 * j + l]] * static_cast<double>(wt[start_[c] + 8 * j + l]);
+          }
+      for (unsigned l = 0; l < 8; ++l) out[8 * c + l - begin] = acc[l];
+    }
+  }
+
+#if defined(__GNUC__) && defined(__x86_64__)
+  template <class Weight>
+  [[gnu::target("avx512f,avx512vl")]] void chunks_avx512(const double* x, const Weight* wt, node_id begin,
+                                                          node_id end, double* out) const {
+    for (std::size_t c = begin / 8; c < (static_cast<std::size_t>(end) + 7) / 8; ++c) {
+      const __m256i len = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(length_.data() + 8 * c));
+      const node_id* nb = neighbor_.data() + start_[c];
+      const edge_id rows = (start_[c + 1] - start_[c]) / 8;
+      __m512d acc = _mm512_setzero_pd();
+      for (edge_id j = 0; j < rows; ++j) {
+        const __mmask8 m = _mm256_cmpgt_epu32_mask(len, _mm256_set1_epi32(static_cast<int>(j)));
+        const __m256i idx = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(nb + 8 * j));
+        __m512d t = _mm512_mask_i32gather_pd(_mm512_setzero_pd(), m, idx, x, 8);
+        if constexpr (std::is_same_v<Weight, float>)
+          t = _mm512_mul_pd(t, _mm512_cvtps_pd(_mm256_loadu_ps(wt + start_[c] + 8 * j)));
+        else if constexpr (std::is_same_v<Weight, double>)
+          t = _mm512_mul_pd(t, _mm512_loadu_pd(wt + start_[c] + 8 * j));
+        acc = _mm512_mask_add_pd(acc, m, acc, t);
+      }
+      _mm512_storeu_pd(out + (8 * c - begin), acc);
+    }
+  }
+#endif
+
+  std::size_t n_;
+  std::vector<node_id> order_;          // n
+  std::vector<std::uint32_t> length_;   // per slot of the order (n rounded up to 8): its row's length
+  std::vector<edge_id> start_;          // per chunk of 8 slots: its first entry; one more at the end
+  std::vector<node_id> neighbor_;       // the entries, chunk by chunk, 8 lanes per row step
+  std::vector<double> weight_;          // their weights, when double
+  std::vector<float> float_weight_;     // or float
 };
 
 void check_iteration_options(const IterationOptions& o, const char* measure) {
@@ -273,9 +407,7 @@ void check_iteration_options(const IterationOptions& o, const char* measure) {
 
 double euclidean_norm(node_id n, bool parallel, const std::vector<double>& x) {
   const auto sq = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
-    double s = 0;
-    for (node_id v = begin; v < end; ++v) s += x[v] * x[v];
-    return std::array<double, 1>{s};
+    return lane_sums<1>(begin, end, [&](node_id i) { return std::array<double, 1>{x[i] * x[i]}; });
   });
   return std::sqrt(sq[0]);
 }
@@ -290,8 +422,8 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
   const bool parallel = run_parallel(g, options);
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
+  // x and y by position in in.order() (as the row sums read them).
   std::vector<double> x(n, 1.0 / static_cast<double>(n)), y(n);
-  const node_id* ord = in.order();
   const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
@@ -299,23 +431,17 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
       const auto sq = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         double row[kBlock];
         in.row_sums(x.data(), begin, end, row);
-        double s = 0;
-        for (node_id i = begin; i < end; ++i) {
-          const node_id v = ord[i];
-          y[v] = x[v] + row[i - begin];
-          s += y[v] * y[v];
-        }
-        return std::array<double, 1>{s};
+        return lane_sums<1>(begin, end, [&](node_id i) {
+          y[i] = x[i] + row[i - begin];
+          return std::array<double, 1>{y[i] * y[i]};
+        });
       });
       const double norm = sq[0] > 0 ? std::sqrt(sq[0]) : 1.0;
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
-        double s = 0;
-        for (node_id i = begin; i < end; ++i) {
-          const node_id v = ord[i];
-          y[v] /= norm;
-          s += std::abs(y[v] - x[v]);
-        }
-        return std::array<double, 1>{s};
+        return lane_sums<1>(begin, end, [&](node_id i) {
+          y[i] /= norm;
+          return std::array<double, 1>{std::abs(y[i] - x[i])};
+        });
       });
       x.swap(y);
       r.iterations = it + 1;
@@ -325,7 +451,7 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
     return false;
   }();
   if (!converged) throw_not_converged("eigenvector_centrality", r, n, options.tolerance, "");
-  r.values = std::move(x);
+  r.values = in.by_node(x);
   return r;
 }
 
@@ -341,6 +467,10 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   IterationResult r;
   if (n == 0) return r;
   const bool parallel = run_parallel(g, options);
+  const InAdjacency in(g, options.weighted, parallel);
+  const node_id* ord = in.order();
+  // Every vector below is indexed by position in in.order() (as the row
+  // sums read them), not by node id.
 
   // Teleport (and dangling) distribution p: uniform 1/n (no vector), or
   // uniform over the seeds.
@@ -350,8 +480,9 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
     std::vector<node_id> seeds = options.seeds;
     std::sort(seeds.begin(), seeds.end());
     seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
-    p.assign(n, 0.0);
-    for (const node_id s : seeds) p[s] = 1.0 / static_cast<double>(seeds.size());
+    std::vector<double> by_id(n, 0.0);
+    for (const node_id s : seeds) by_id[s] = 1.0 / static_cast<double>(seeds.size());
+    p = in.by_position(by_id);
   }
 
   // 1 / out-strength, 0 for a dangling node (no out-weight). An undirected
@@ -363,32 +494,32 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   // sum passes DBL_MAX would also give inv_out 0; such a node (flag 2) is an
   // input error below, as its shares cannot be represented.
   std::vector<unsigned char> dangling(n);
-  const InAdjacency in(g, options.weighted, parallel);
-  auto out_strengths = [&](node_id begin, node_id end) {
-    for (node_id u = begin; u < end; ++u) {
+  for_each_block(n, parallel, [&](node_id begin, node_id end) {
+    double row[kBlock];
+    if (options.weighted && !g.directed())
+      in.row_weight_sums(begin, end, row);  // the out-row is the in-row, its weights laid out together
+    for (node_id i = begin; i < end; ++i) {
+      const node_id u = ord[i];
       double s = 0;
       if (options.weighted && !g.directed()) {
-        s = in.row_weight_sum(u);  // the out-row is the in-row, its weights laid out contiguously
+        s = row[i - begin];
       } else if (options.weighted) {
         for (const edge_id e : g.out_ties(u)) s += ties.weight[e];
       } else {
         s = static_cast<double>(g.out_entries(u));
       }
-      inv_out[u] = s == 0 ? 0.0 : 1.0 / s;
-      dangling[u] = s == 0 ? 1 : std::isinf(s) ? 2 : 0;
+      inv_out[i] = s == 0 ? 0.0 : 1.0 / s;
+      dangling[i] = s == 0 ? 1 : std::isinf(s) ? 2 : 0;
     }
-  };
-  if (parallel)
-    tbb::parallel_for(tbb::blocked_range<node_id>(0, n, kBlock),
-                      [&](const auto& range) { out_strengths(range.begin(), range.end()); });
-  else
-    out_strengths(0, n);
-  for (node_id u = 0; u < n; ++u)
-    if (dangling[u] == 2)
-      throw InputError("", 0,
-                       "pagerank: the out-weights of node " + std::to_string(u) +
-                           " sum past the largest double (~1.8e308); expected weights whose sum per node is finite "
-                           "(rescale them)");
+  });
+  node_id overflow = n;
+  for (node_id i = 0; i < n; ++i)
+    if (dangling[i] == 2) overflow = std::min(overflow, ord[i]);
+  if (overflow < n)
+    throw InputError("", 0,
+                     "pagerank: the out-weights of node " + std::to_string(overflow) +
+                         " sum past the largest double (~1.8e308); expected weights whose sum per node is finite "
+                         "(rescale them)");
 
   ProgressReporter progress(options.progress);
   const double alpha = options.alpha;
@@ -398,18 +529,17 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
   // z = x / out-strength, the share x sends along each unit of out-weight.
   std::vector<double> z(n), z_next(n);
   double dangling_sum = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
-    double s = 0;
-    for (node_id u = begin; u < end; ++u) {
-      z[u] = x[u] * inv_out[u];
-      if (dangling[u]) s += x[u];
-    }
-    return std::array<double, 1>{s};
+    return lane_sums<1>(begin, end, [&](node_id i) {
+      z[i] = x[i] * inv_out[i];
+      return std::array<double, 1>{dangling[i] ? x[i] : 0.0};
+    });
   })[0];
 
   // One pass per iteration: y = alpha * (M^T x + dangling_sum * p) +
   // (1 - alpha) * p, its L1 change from x, then x = y, z for the next
   // iteration and the dangling sum of y. The uniform case reads no p vector.
-  auto iterate = [&](auto p_of) {
+  const double* pp = p.empty() ? nullptr : p.data();
+  const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       double* xs = x.data();
@@ -417,21 +547,12 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
       double* zn = z_next.data();
       const double* io = inv_out.data();
       const unsigned char* dg = dangling.data();
-      const node_id* ord = in.order();
       const auto sums = blocked_reduce<2>(n, parallel, [&](node_id begin, node_id end) {
         double row[kBlock];
         in.row_sums(zs, begin, end, row);
-        double residual = 0, next_dangling = 0;
-        for (node_id i = begin; i < end; ++i) {
-          const node_id v = ord[i];
-          const double pv = p_of(v);
-          const double yv = alpha * (row[i - begin] + dangling_sum * pv) + (1.0 - alpha) * pv;
-          residual += std::abs(yv - xs[v]);
-          xs[v] = yv;
-          zn[v] = yv * io[v];
-          if (dg[v]) next_dangling += yv;
-        }
-        return std::array<double, 2>{residual, next_dangling};
+        const PageRankStep step{alpha, dangling_sum, uniform, pp ? pp + begin : nullptr, row,
+                                io + begin, dg + begin, xs + begin, zn + begin};
+        return pagerank_block(step, end - begin);
       });
       z.swap(z_next);
       dangling_sum = sums[1];
@@ -440,12 +561,9 @@ IterationResult pagerank(const Graph& g, const PageRankOptions& options) {
       if (r.residual < static_cast<double>(n) * options.tolerance) return true;
     }
     return false;
-  };
-  const double* pp = p.data();
-  const bool converged = p.empty() ? iterate([uniform](node_id) { return uniform; })
-                                   : iterate([pp](node_id v) { return pp[v]; });
+  }();
   if (!converged) throw_not_converged("pagerank", r, n, options.tolerance, "");
-  r.values = std::move(x);
+  r.values = in.by_node(x);
   return r;
 }
 
@@ -459,21 +577,18 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   const bool parallel = run_parallel(g, options);
   const InAdjacency in(g, options.weighted, parallel);
   ProgressReporter progress(options.progress);
+  // x and y by position in in.order() (as the row sums read them).
   std::vector<double> x(n, 0.0), y(n);
-  const node_id* ord = in.order();
   const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         double row[kBlock];
         in.row_sums(x.data(), begin, end, row);
-        double s = 0;
-        for (node_id i = begin; i < end; ++i) {
-          const node_id v = ord[i];
-          y[v] = options.alpha * row[i - begin] + options.beta;
-          s += std::abs(y[v] - x[v]);
-        }
-        return std::array<double, 1>{s};
+        return lane_sums<1>(begin, end, [&](node_id i) {
+          y[i] = options.alpha * row[i - begin] + options.beta;
+          return std::array<double, 1>{std::abs(y[i] - x[i])};
+        });
       });
       x.swap(y);
       r.iterations = it + 1;
@@ -488,9 +603,9 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   if (options.normalized) {
     const double norm = euclidean_norm(n, parallel, x);
     const double scale = norm > 0 ? 1.0 / norm : 1.0;
-    for (node_id v = 0; v < n; ++v) x[v] *= scale;
+    for (node_id i = 0; i < n; ++i) x[i] *= scale;
   }
-  r.values = std::move(x);
+  r.values = in.by_node(x);
   return r;
 }
 
