@@ -1,10 +1,14 @@
 #include "movemap/centrality/core_numbers.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
 #endif
+
+#include "cpu_features.hpp"
 
 namespace movemap {
 namespace {
@@ -15,7 +19,63 @@ std::uint32_t entries_without_loop(const node_id* begin, const node_id* end, nod
   return static_cast<std::uint32_t>(end - begin) - (std::binary_search(begin, end, u) ? 1u : 0u);
 }
 
+std::atomic<bool> portable_only{false};  // detail::use_portable_peel
+
+#if defined(__GNUC__) && defined(__x86_64__)
+// The peel of one row (see core_numbers) sixteen entries at a time: gather
+// the neighbours' degrees, lower those above k (a scatter: a row holds each
+// neighbour once, so no two lanes write the same degree), and append those
+// that reached k to the frontier in row order, as the portable peel does.
+// Writes up to 16 slots past the new tail. Node ids below 2^31 (the gathers'
+// indices are signed).
+[[gnu::target("avx512f,avx512vl")]] std::size_t peel_row_avx512(const node_id* w_it, const node_id* w_end,
+                                                                 std::uint32_t k, std::uint32_t* dg, node_id* fr,
+                                                                 std::size_t tail) {
+  const __m512i kk = _mm512_set1_epi32(static_cast<int>(k));
+  const __m512i one = _mm512_set1_epi32(1);
+  for (; w_it < w_end; w_it += 16) {
+    const std::size_t rest = static_cast<std::size_t>(w_end - w_it);
+    const __mmask16 m = rest >= 16 ? __mmask16(0xffff) : __mmask16((1u << rest) - 1);
+    const __m512i w = _mm512_maskz_loadu_epi32(m, w_it);
+    const __m512i d = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), m, w, dg, 4);
+    const __mmask16 above = _mm512_mask_cmpgt_epu32_mask(m, d, kk);
+    const __m512i lowered = _mm512_sub_epi32(d, one);
+    _mm512_mask_i32scatter_epi32(dg, above, w, lowered, 4);
+    const __mmask16 join = _mm512_mask_cmpeq_epi32_mask(above, lowered, kk);
+    _mm512_storeu_si512(fr + tail, _mm512_maskz_compress_epi32(join, w));
+    tail += static_cast<std::size_t>(__builtin_popcount(join));
+  }
+  return tail;
+}
+
+// The scan that starts a level (see core_numbers): appends every u in
+// [0, n) with dg[u] == k to the frontier, in id order, sixteen degrees per
+// compare; returns the new tail. Writes up to 16 slots past it.
+[[gnu::target("avx512f,avx512vl")]] std::size_t scan_level_avx512(const std::uint32_t* dg, node_id n,
+                                                                   std::uint32_t k, node_id* fr, std::size_t tail) {
+  const __m512i kk = _mm512_set1_epi32(static_cast<int>(k));
+  const __m512i step = _mm512_set1_epi32(16);
+  __m512i ids = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  for (node_id u = 0; u < n; u += 16) {
+    const node_id rest = n - u;
+    const __mmask16 in = rest >= 16 ? __mmask16(0xffff) : __mmask16((1u << rest) - 1);
+    const __mmask16 m = _mm512_mask_cmpeq_epi32_mask(in, _mm512_maskz_loadu_epi32(in, dg + u), kk);
+    if (m != 0) {
+      _mm512_storeu_si512(fr + tail, _mm512_maskz_compress_epi32(m, ids));
+      tail += static_cast<std::size_t>(__builtin_popcount(m));
+    }
+    ids = _mm512_add_epi32(ids, step);
+  }
+  return tail;
+}
+#endif
+
 }  // namespace
+
+namespace detail {
+void use_portable_peel(bool yes) { portable_only.store(yes); }
+bool peel_has_avx512() { return cpu::has_avx512(); }
+}  // namespace detail
 
 std::vector<std::uint32_t> core_numbers(const Graph& g) {
   const node_id n = g.num_nodes();
@@ -68,13 +128,25 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
   }
   std::vector<node_id> hits(longest);
   // A node joins the frontier once; the branch-free appends also write one
-  // slot past the last node that joined, so one slot more than n.
-  std::vector<node_id> frontier(static_cast<std::size_t>(n) + 1);
+  // slot past the last node that joined (the AVX-512 peel up to 16), so 16
+  // slots more than n.
+  std::vector<node_id> frontier(static_cast<std::size_t>(n) + 16);
+#if defined(__GNUC__) && defined(__x86_64__)
+  const bool avx512 = cpu::has_avx512() && !portable_only.load(std::memory_order_relaxed) && n <= INT32_MAX;
+#else
+  const bool avx512 = false;
+#endif
   std::vector<node_id> remaining;  // built once few nodes are left (below)
   node_id* const hit = hits.data();
   node_id* const fr = frontier.data();
   std::size_t tail = 0;  // frontier entries so far (all levels)
   auto peel_row = [&](const node_id* w_it, const node_id* w_end, std::uint32_t k) {
+#if defined(__GNUC__) && defined(__x86_64__)
+    if (avx512 && w_end - w_it >= 8) {
+      tail = peel_row_avx512(w_it, w_end, k, dg, fr, tail);
+      return;
+    }
+#endif
     std::size_t count = 0;
     for (; w_it != w_end; ++w_it) {
       const node_id w = *w_it;
@@ -98,6 +170,12 @@ std::vector<std::uint32_t> core_numbers(const Graph& g) {
   bool listed = false;
   auto start_level = [&](std::uint32_t k) {
     if (!listed) {
+#if defined(__GNUC__) && defined(__x86_64__)
+      if (avx512) {
+        tail = scan_level_avx512(dg, n, k, fr, tail);
+        return;
+      }
+#endif
       node_id u = 0;
 #if defined(__SSE2__)
       const __m128i kk = _mm_set1_epi32(static_cast<int>(k));

@@ -69,7 +69,19 @@ testing::RandomInteractions without_self_loops(testing::RandomInteractions r) {
   return out;
 }
 
-TEST(CoreNumbers, UndirectedHandExample) {
+// Every test of the peel runs on both builds: the AVX-512 peel (on a CPU
+// that has it; else the portable one twice) and the portable peel.
+class CoreNumbers : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override { detail::use_portable_peel(GetParam()); }
+  void TearDown() override { detail::use_portable_peel(false); }
+};
+INSTANTIATE_TEST_SUITE_P(Builds, CoreNumbers, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "Portable" : (detail::peel_has_avx512() ? "Avx512" : "Default");
+                         });
+
+TEST_P(CoreNumbers, UndirectedHandExample) {
   // K4 on {0,1,2,3}; 4 tied to 0 and 1; 5 tied to 4 (and to itself); 6 alone.
   // networkx: G.remove_edges_from(nx.selfloop_edges(G)); nx.core_number(G)
   // -> {0: 3, 1: 3, 2: 3, 3: 3, 4: 2, 5: 1, 6: 0}
@@ -78,7 +90,7 @@ TEST(CoreNumbers, UndirectedHandExample) {
   EXPECT_EQ(core_numbers(g), (std::vector<std::uint32_t>{3, 3, 3, 3, 2, 1, 0}));
 }
 
-TEST(CoreNumbers, DirectedCountsInPlusOut) {
+TEST_P(CoreNumbers, DirectedCountsInPlusOut) {
   // networkx DiGraph 0->1, 1->0, 1->2, 2->0, 3->2, 3->4 (+ self-loop 2->2
   // removed first): nx.core_number(D) -> {0: 2, 1: 2, 2: 2, 3: 1, 4: 1}.
   // Degree is in + out, so the reciprocated pair 0<->1 counts twice.
@@ -89,12 +101,12 @@ TEST(CoreNumbers, DirectedCountsInPlusOut) {
             (std::vector<std::uint32_t>{2, 2, 0}));
 }
 
-TEST(CoreNumbers, EmptyAndEdgeless) {
+TEST_P(CoreNumbers, EmptyAndEdgeless) {
   EXPECT_TRUE(core_numbers(graph_of(0, {}, false)).empty());
   EXPECT_EQ(core_numbers(graph_of(3, {}, true)), (std::vector<std::uint32_t>{0, 0, 0}));
 }
 
-TEST(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
+TEST_P(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
   // Boost's core_numbers on UndirectedView sees every directed tie from both
   // ends, i.e. networkx's in + out degree, so it is an oracle for both kinds
   // of graph once self-loops are gone.
@@ -116,7 +128,7 @@ TEST(CoreNumbers, AgreesWithBoostOnRandomGraphs) {
 // leaves, 0 for the isolates). Then a gap found by the degree-array scan,
 // and random graphs of the core-periphery shape, directed too, against
 // Boost.
-TEST(CoreNumbers, CorePeripheryUsesBothLevelScans) {
+TEST_P(CoreNumbers, CorePeripheryUsesBothLevelScans) {
   std::vector<std::pair<node_id, node_id>> ties;
   for (node_id a = 0; a < 30; ++a)
     for (node_id b = a + 1; b < 30; ++b) ties.push_back({a, b});
@@ -154,7 +166,7 @@ TEST(CoreNumbers, CorePeripheryUsesBothLevelScans) {
   }
 }
 
-TEST(CoreNumbers, AgreesWithBoostOnLargeGraph) {
+TEST_P(CoreNumbers, AgreesWithBoostOnLargeGraph) {
   const auto r = without_self_loops(testing::random_interactions(100'000, 600'000, 7));
   for (const bool directed : {false, true}) {
     const Graph g = build_graph(r.n, r.input(), {directed});
@@ -162,7 +174,7 @@ TEST(CoreNumbers, AgreesWithBoostOnLargeGraph) {
   }
 }
 
-TEST(CoreNumbers, SelfLoopsIgnoredAgainstSerialReference) {
+TEST_P(CoreNumbers, SelfLoopsIgnoredAgainstSerialReference) {
   for (std::uint64_t seed = 11; seed <= 16; ++seed) {
     const auto r = testing::random_interactions(200, 1500, seed);  // with self-loops
     for (const bool directed : {false, true}) {
@@ -172,7 +184,7 @@ TEST(CoreNumbers, SelfLoopsIgnoredAgainstSerialReference) {
   }
 }
 
-TEST(CoreNumbers, SameForAnyThreadCount) {
+TEST_P(CoreNumbers, SameForAnyThreadCount) {
   const auto r = testing::random_interactions(5000, 40'000, 3);
   const Graph g = build_graph(r.n, r.input(), {true});
   std::vector<std::uint32_t> first;

@@ -39,4 +39,13 @@ namespace movemap {
 
 std::vector<std::uint32_t> core_numbers(const Graph& g);
 
+namespace detail {
+// Test hooks: the peel runs sixteen entries of a row at a time with AVX-512
+// on a CPU that has it, unless use_portable_peel(true) is in effect; both
+// give the same core numbers (tests compare them). peel_has_avx512():
+// whether this CPU runs the AVX-512 peel.
+void use_portable_peel(bool yes);
+bool peel_has_avx512();
+}  // namespace detail
+
 }  // namespace movemap
