@@ -237,15 +237,19 @@ class InAdjacency {
       node_id* __restrict out = neighbor_.data();
       for_blocks([&](std::size_t b) {
         for (std::size_t c = b * (kBlock / 8); c < std::min(chunks, (b + 1) * (kBlock / 8)); ++c) {
-          const edge_id base = start_[c];
-          for (unsigned l = 0; l < 8; ++l) {  // (lanes past their row's end stay 0, from resize)
-            const edge_id len = length_[8 * c + l];
-            const edge_id first = len ? off[order_[8 * c + l]] : 0;
-            for (edge_id j = 0; j < len; ++j) {
-              out[base + 8 * j + l] = pos[nb[first + j]];
-              if constexpr (!std::is_void_v<Weight>) out_weight[base + 8 * j + l] = static_cast<Weight>(weight[tie[first + j]]);
-            }
-          }
+          const edge_id base = start_[c], rows = (start_[c + 1] - base) / 8;
+          const std::uint32_t* len = length_.data() + 8 * c;
+          edge_id first[8];
+          for (unsigned l = 0; l < 8; ++l) first[l] = len[l] ? off[order_[8 * c + l]] : 0;
+          // Step by step through the rows, writing the chunk in order
+          // (lanes past their row's end stay 0, from resize).
+          for (edge_id j = 0; j < rows; ++j)
+            for (unsigned l = 0; l < 8; ++l)
+              if (j < len[l]) {
+                out[base + 8 * j + l] = pos[nb[first[l] + j]];
+                if constexpr (!std::is_void_v<Weight>)
+                  out_weight[base + 8 * j + l] = static_cast<Weight>(weight[tie[first[l] + j]]);
+              }
         }
       });
     };
@@ -428,19 +432,23 @@ IterationResult eigenvector_centrality(const Graph& g, const IterationOptions& o
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
       // y = (A^T + I) x, then y /= ||y||.
+      const double* xs = x.data();
+      double* ys = y.data();
       const auto sq = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         double row[kBlock];
-        in.row_sums(x.data(), begin, end, row);
+        in.row_sums(xs, begin, end, row);
         return lane_sums<1>(begin, end, [&](node_id i) {
-          y[i] = x[i] + row[i - begin];
-          return std::array<double, 1>{y[i] * y[i]};
+          const double yi = xs[i] + row[i - begin];
+          ys[i] = yi;
+          return std::array<double, 1>{yi * yi};
         });
       });
       const double norm = sq[0] > 0 ? std::sqrt(sq[0]) : 1.0;
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         return lane_sums<1>(begin, end, [&](node_id i) {
-          y[i] /= norm;
-          return std::array<double, 1>{std::abs(y[i] - x[i])};
+          const double yi = ys[i] / norm;
+          ys[i] = yi;
+          return std::array<double, 1>{std::abs(yi - xs[i])};
         });
       });
       x.swap(y);
@@ -582,12 +590,16 @@ IterationResult katz_centrality(const Graph& g, const KatzOptions& options) {
   const bool converged = [&] {
     for (std::uint32_t it = 0; it < options.max_iterations; ++it) {
       progress.report(static_cast<double>(it) / options.max_iterations);
+      const double alpha = options.alpha, beta = options.beta;
+      const double* xs = x.data();
+      double* ys = y.data();
       const auto residual = blocked_reduce<1>(n, parallel, [&](node_id begin, node_id end) {
         double row[kBlock];
-        in.row_sums(x.data(), begin, end, row);
+        in.row_sums(xs, begin, end, row);
         return lane_sums<1>(begin, end, [&](node_id i) {
-          y[i] = options.alpha * row[i - begin] + options.beta;
-          return std::array<double, 1>{std::abs(y[i] - x[i])};
+          const double yi = alpha * row[i - begin] + beta;
+          ys[i] = yi;
+          return std::array<double, 1>{std::abs(yi - xs[i])};
         });
       });
       x.swap(y);

@@ -367,11 +367,14 @@ TEST(Spectral, SerialAndParallelBlockRunsGiveIdenticalBits) {
   }
 }
 
-// The row sums run an AVX-512 build (with a gather-free path for rows of
-// up to two entries) where the CPU has it; the portable build must give the
-// same bits. Weights in all three stored forms: none (unweighted), float
-// (interaction counts) and double (thirds, which float cannot hold); rows
-// of every length, from the isolated node's 0 up past 8 entries.
+// The row sums (eight rows side by side, lanes past a row's end masked)
+// and PageRank's node update run an AVX-512 build where the CPU has it; the
+// portable build must give the same bits. Weights in all three stored
+// forms: none (unweighted), float (interaction counts) and double (thirds,
+// which float cannot hold); rows of many lengths side by side in one run of
+// eight, from the isolated node's 0 up past 16 entries; node counts that
+// are not a multiple of 8 (a last run of eight part empty) and graphs of
+// more than one 1,024-node block.
 // Resets the row-sum hook even when a run throws.
 struct PortableRowSums {
   PortableRowSums() { detail::use_portable_row_sums(true); }
@@ -384,7 +387,7 @@ TEST(Spectral, PortableAndAvx512RowSumsGiveTheSameBits) {
   // of 1, 2, 3, 8, 9, 16 and 17 (the short path, a partial lane group, full
   // groups, a full group plus one), from sources 8 and up.
   testing::RandomInteractions fixed;
-  fixed.n = 40;
+  fixed.n = 43;
   std::uint64_t seq = 0;
   const node_id lengths[] = {0, 1, 2, 3, 8, 9, 16, 17};
   for (node_id v = 0; v < 8; ++v)
@@ -395,7 +398,7 @@ TEST(Spectral, PortableAndAvx512RowSumsGiveTheSameBits) {
       fixed.weight.push_back(1.0 + static_cast<double>(seq++ % 5));
       fixed.kind.push_back(0);
     }
-  for (node_id u = 8; u < 40; ++u) {  // every source also gets in-ties, so nothing dangles alone
+  for (node_id u = 8; u < 43; ++u) {  // every source also gets in-ties, so nothing dangles alone
     fixed.source.push_back(u % 8);
     fixed.target.push_back(u);
     fixed.time.push_back(static_cast<timestamp>(seq));
@@ -403,8 +406,10 @@ TEST(Spectral, PortableAndAvx512RowSumsGiveTheSameBits) {
     fixed.kind.push_back(0);
     ++seq;
   }
-  for (std::uint64_t seed = 30; seed <= 33; ++seed) {
-    auto r = seed == 30 ? fixed : testing::random_interactions(400, 2500 * (1 + seed % 2), seed);
+  for (std::uint64_t seed = 30; seed <= 34; ++seed) {
+    auto r = seed == 30   ? fixed
+             : seed == 34 ? testing::random_interactions(2501, 20000, seed)
+                          : testing::random_interactions(397 + static_cast<node_id>(seed), 2500 * (1 + seed % 2), seed);
     for (const bool thirds : {false, true}) {
       auto input = r;
       if (thirds)
