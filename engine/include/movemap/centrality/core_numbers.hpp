@@ -27,8 +27,9 @@
 // rows stay scalar, where the vector peel was slower (as-22july06, mostly
 // rows of 1-2 entries: 0.44 vs 0.39 ms with every row vectorised).
 // Measured (centrality_bench, 1 thread, 2026-12-07): generator S undirected
-// 0.15 ms, directed 0.23 ms; M undirected 2.4 ms, directed 4.0 ms (portable
-// peel: 0.19, 0.30, 4.1 and 6.1 ms). The
+// 0.15 ms, directed 0.23 ms; M undirected 2.4 ms, directed 4.0 ms (the
+// portable peel alone, as at commit 0ea9156, the same day: 0.19, 0.32, 3.3
+// and 5.6 ms). The
 // Batagelj-Zaversnik bucket peel it replaced took 0.34, 0.44, 6.8-8.0 and
 // 8.6 ms: its test "neighbour above u's degree" was a branch mispredicted
 // for about half the entries, and each move swapped positions through four
