@@ -90,29 +90,6 @@ bool run_parallel(const Graph& g, const IterationOptions& o) {
   return work >= o.parallel_min_work;
 }
 
-// The in-CSR (the symmetric CSR when undirected) laid out for the row
-// sums as SELL-8 (Kreutzer et al., "A unified sparse matrix data format for
-// efficient general sparse matrix-vector multiplication on modern
-// processors with wide SIMD units", SIAM J. Sci. Comput. 2014): the nodes
-// of each block of kBlock ids are put in order of row length, and each run
-// of eight of them (a chunk) stores its rows side by side, entry j of lane
-// l at 8j + l from the chunk's start, so one 8-wide load reads entry j of
-// eight rows. A row's sum is then its lane's running sum
-//   ((0 + x[u0] w0) + x[u1] w1) + ...   in row (CSR) order,
-// one lane per row: eight rows advance together with one gather per step
-// and no per-row reduction (an 8-lane sum per row cost more than the
-// gathers on rows of ~8 entries). Lanes past their row's length are masked
-// and change nothing. Compiled twice: portable, and with AVX-512 masked
-// gathers, chosen once per process by the CPU; no fused multiply-adds in
-// this file (CMakeLists.txt), so both give the same bits. A row's sum
-// depends on its own row alone, never on where its node sits in the order
-// or on the threads.
-//
-// Weights are stored in the narrowest exact form: none when every weight
-// is 1 (or unweighted), float when every weight converts to float and back
-// unchanged (counts of interactions do), else double. The sums are the same
-// bits in every form (x * 1.0 == x; a float widens exactly); the narrower
-// forms stream fewer bytes per entry, which bounds these loops.
 // One block of the PageRank pass over positions [0, count): for each i,
 //   y = alpha * (row[i] + dangling_sum * p[i]) + (1 - alpha) * p[i]
 // (p[i] = uniform when p is null), the change |y - x[i]| and, when i is
@@ -182,6 +159,34 @@ inline std::array<double, 2> pagerank_block(const PageRankStep& s, std::size_t c
   return pagerank_block_portable(s, count);
 }
 
+// The in-CSR (the symmetric CSR when undirected) laid out for the row
+// sums as SELL-8 (Kreutzer et al., "A unified sparse matrix data format for
+// efficient general sparse matrix-vector multiplication on modern
+// processors with wide SIMD units", SIAM J. Sci. Comput. 2014): the nodes
+// of each block of kBlock ids are put in order of row length, and each run
+// of eight of them (a chunk) stores its rows side by side, entry j of lane
+// l at 8j + l from the chunk's start, so one 8-wide load reads entry j of
+// eight rows. A row's sum is then its lane's running sum
+//   ((0 + x[u0] w0) + x[u1] w1) + ...   in row (CSR) order,
+// one lane per row: eight rows advance together with one gather per step
+// and no per-row reduction (an 8-lane sum per row cost more than the
+// gathers on rows of ~8 entries). Lanes past their row's length are masked
+// and change nothing. Compiled twice: portable, and with AVX-512 masked
+// gathers, chosen once per process by the CPU; no fused multiply-adds in
+// this file (CMakeLists.txt), so both give the same bits. A row's sum
+// depends on its own row alone, never on where its node sits in the order
+// or on the threads.
+//
+// Weights are stored in the narrowest exact form: none when every weight
+// is 1 (or unweighted), float when every weight converts to float and back
+// unchanged (counts of interactions do), else double. The sums are the same
+// bits in every form (x * 1.0 == x; a float widens exactly); the narrower
+// forms stream fewer bytes per entry, which bounds these loops.
+//
+// Neighbours are stored by their position in the order, not by id: the
+// iterations keep every vector in the order (so the per-node updates read
+// and write them in sequence, eight at a time) and map back to ids at the
+// end (by_node).
 class InAdjacency {
  public:
   InAdjacency(const Graph& g, bool weighted, bool parallel) : n_(g.num_nodes()) {
