@@ -259,6 +259,15 @@ void check_options(const CentralityRequest& r) {
   require(r.max_iterations >= 1, "max_iterations must be at least 1");
 }
 
+// Seeds are personalised PageRank's alone: with measures that leave out
+// pagerank they would change nothing, so they are refused rather than
+// ignored.
+void check_seeds_have_pagerank(const CentralityRequest& r, const std::vector<std::string>& measures) {
+  if (!r.seeds.empty() && std::find(measures.begin(), measures.end(), "pagerank") == measures.end())
+    throw UsageError("seeds (personalised PageRank) given, but the measures (" + joined(measures) +
+                     ") do not include pagerank: add pagerank to the measures, or drop the seeds");
+}
+
 }  // namespace
 
 const std::vector<std::string>& centrality_measure_names() {
@@ -277,13 +286,14 @@ const std::vector<std::string>& default_centrality_measures() {
 }
 
 void check_centrality_request(const CentralityRequest& request) {
-  checked_measures(request.measures);
+  check_seeds_have_pagerank(request, checked_measures(request.measures));
   check_options(request);
 }
 
 CentralityOutput compute_centrality(const Network& net, const CentralityRequest& request) {
   Context c{net, request, {}, request.measures.empty(), {}, {}};
   c.out.measures = checked_measures(request.measures);
+  check_seeds_have_pagerank(request, c.out.measures);
   check_options(request);
   c.seeds = select_actors(net, request.seeds, "seed");
 

@@ -366,6 +366,35 @@ TEST(CentralityMeasures, UnknownSeedsAreNamed) {
   EXPECT_NE(message({"colour=red"}).find("no attribute \"colour\""), std::string::npos);
 }
 
+// Seeds only change PageRank: without pagerank among the measures they are
+// refused (before anything runs, in the CLI's early check too), not
+// silently ignored. The default set includes pagerank.
+TEST(CentralityMeasures, SeedsWithoutPageRankAreRefused) {
+  const Network net = random_network(20, 40, true, 2);
+  CentralityRequest r = request({"betweenness", "core"});
+  r.seeds = {"role=champion"};
+  int calls = 0;
+  r.progress = [&](double) { return ++calls, true; };
+  for (const bool early : {true, false}) {
+    try {
+      if (early)
+        check_centrality_request(r);
+      else
+        compute_centrality(net, r);
+      FAIL() << "expected UsageError";
+    } catch (const UsageError& e) {
+      const std::string msg = e.what();
+      EXPECT_NE(msg.find("do not include pagerank"), std::string::npos) << msg;
+      EXPECT_NE(msg.find("betweenness, core"), std::string::npos) << msg;
+    }
+  }
+  EXPECT_EQ(calls, 0);
+  r.measures = {"betweenness", "pagerank"};
+  EXPECT_NO_THROW(compute_centrality(net, r));
+  r.measures = {};  // the default set
+  EXPECT_NO_THROW(check_centrality_request(r));
+}
+
 TEST(CentralityMeasures, AnIdContainingEqualsIsAnIdFirst) {
   const Network net = make_network({{"role=champion", "b"}}, false, {{"x", "champion"}});
   // "role=champion" is an actor id here, so it selects that actor, not x.
