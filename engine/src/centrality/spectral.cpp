@@ -57,6 +57,12 @@ std::array<double, K> blocked_reduce(node_id n, bool parallel, const Block& bloc
   return sum;
 }
 
+// ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)): how eight lanes are
+// added (lanes_added_avx512 below adds a vector's lanes the same way).
+inline double lanes_added(const double* l) {
+  return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]));
+}
+
 // The sums over i in [begin, end) of term(i) (a std::array<double, K>),
 // each in eight lanes, lane l taking i = begin + l, begin + l + 8, ..., the
 // lanes then added as ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)):
@@ -76,10 +82,7 @@ std::array<double, K> lane_sums(node_id begin, node_id end, const Term& term) {
     for (std::size_t k = 0; k < K; ++k) lane[k][l] += t[k];
   }
   std::array<double, K> sum;
-  for (std::size_t k = 0; k < K; ++k) {
-    const double* a = lane[k];
-    sum[k] = ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
-  }
+  for (std::size_t k = 0; k < K; ++k) sum[k] = lanes_added(lane[k]);
   return sum;
 }
 
@@ -118,12 +121,11 @@ inline std::array<double, 2> pagerank_block_portable(const PageRankStep& s, std:
     s.x[i] = y;
     s.z[i] = y * s.inv_out[i];
   }
-  auto add = [](const double* l) { return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7])); };
-  return {add(change), add(dangling)};
+  return {lanes_added(change), lanes_added(dangling)};
 }
 
 #if defined(__GNUC__) && defined(__x86_64__)
-// ((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7)) of the eight lanes of v.
+// lanes_added of the eight lanes of v.
 [[gnu::target("avx512f,avx512vl")]] inline double lanes_added_avx512(__m512d v) {
   const __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(v), _mm512_extractf64x4_pd(v, 1));
   const __m128d q = _mm_add_pd(_mm256_castpd256_pd128(h), _mm256_extractf128_pd(h, 1));
