@@ -194,15 +194,6 @@ class InAdjacency {
   InAdjacency(const Graph& g, bool weighted, bool parallel) : n_(g.num_nodes()) {
     const Csr& csr = g.in_csr();
     const auto& w = g.ties().weight;
-    enum class Form { none, single, twice } form = Form::none;
-    if (weighted) {
-      bool ones = true, floats = true;
-      for (const double x : w) {
-        ones = ones && x == 1.0;
-        floats = floats && static_cast<double>(static_cast<float>(x)) == x;
-      }
-      form = ones ? Form::none : floats ? Form::single : Form::twice;
-    }
     const std::size_t n = n_, slots = (n + 7) / 8 * 8, chunks = slots / 8;
     const std::size_t blocks = (n + kBlock - 1) / kBlock;
     order_.resize(n);
@@ -231,41 +222,70 @@ class InAdjacency {
       for (std::size_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) position[order_[i]] = static_cast<node_id>(i);
     });
     neighbor_.resize(at);
-    if (form == Form::single) float_weight_.resize(at);
-    if (form == Form::twice) weight_.resize(at);
-    // One pass per weight form, each row's entries copied down its lane.
+    // One pass per weight form, each row's entries copied down its lane;
+    // the float pass also counts, per block, the weights that are not 1 and
+    // those that float does not hold exactly (it reads every tie's weight:
+    // each tie is an entry of its target's in-row).
+    std::vector<std::array<std::size_t, 2>> odd(blocks);  // {not 1, not a float}
     auto fill = [&](auto* out_weight) {
       using Weight = std::remove_pointer_t<decltype(out_weight)>;
-      const edge_id* __restrict off = csr.offsets.data();
-      const node_id* __restrict nb = csr.neighbors.data();
-      const edge_id* __restrict tie = csr.ties.data();
-      const double* __restrict weight = w.data();
-      const node_id* __restrict pos = position.data();
-      node_id* __restrict out = neighbor_.data();
       for_blocks([&](std::size_t b) {
+        // Local pointers, so the stores below cannot be taken to change them.
+        const edge_id* __restrict off = csr.offsets.data();
+        const node_id* __restrict nb = csr.neighbors.data();
+        const edge_id* __restrict tie = csr.ties.data();
+        const double* __restrict weight = w.data();
+        const node_id* __restrict pos = position.data();
+        const node_id* __restrict order = order_.data();
+        const edge_id* __restrict start = start_.data();
+        node_id* __restrict out = neighbor_.data();
+        Weight* __restrict out_w = out_weight;
+        std::size_t not_one = 0, not_float = 0;
         for (std::size_t c = b * (kBlock / 8); c < std::min(chunks, (b + 1) * (kBlock / 8)); ++c) {
-          const edge_id base = start_[c], rows = (start_[c + 1] - base) / 8;
-          const std::uint32_t* len = length_.data() + 8 * c;
+          const edge_id base = start[c], rows = (start[c + 1] - base) / 8;
+          std::uint32_t len[8];
           edge_id first[8];
-          for (unsigned l = 0; l < 8; ++l) first[l] = len[l] ? off[order_[8 * c + l]] : 0;
+          for (unsigned l = 0; l < 8; ++l) {
+            len[l] = length_[8 * c + l];
+            first[l] = len[l] ? off[order[8 * c + l]] : 0;
+          }
           // Step by step through the rows, writing the chunk in order
           // (lanes past their row's end stay 0, from resize).
           for (edge_id j = 0; j < rows; ++j)
             for (unsigned l = 0; l < 8; ++l)
               if (j < len[l]) {
                 out[base + 8 * j + l] = pos[nb[first[l] + j]];
-                if constexpr (!std::is_void_v<Weight>)
-                  out_weight[base + 8 * j + l] = static_cast<Weight>(weight[tie[first[l] + j]]);
+                if constexpr (!std::is_void_v<Weight>) {
+                  const double x = weight[tie[first[l] + j]];
+                  out_w[base + 8 * j + l] = static_cast<Weight>(x);
+                  if constexpr (std::is_same_v<Weight, float>) {
+                    not_one += x != 1.0 ? 1 : 0;
+                    not_float += static_cast<double>(static_cast<float>(x)) != x ? 1 : 0;
+                  }
+                }
               }
         }
+        odd[b] = {not_one, not_float};
       });
     };
-    if (form == Form::single)
-      fill(float_weight_.data());
-    else if (form == Form::twice)
-      fill(weight_.data());
-    else
+    if (!weighted) {
       fill(static_cast<void*>(nullptr));
+      return;
+    }
+    float_weight_.resize(at);
+    fill(float_weight_.data());
+    std::size_t not_one = 0, not_float = 0;
+    for (const auto& [a, b] : odd) {
+      not_one += a;
+      not_float += b;
+    }
+    if (not_float > 0) {  // a weight float cannot hold: doubles (rare: counts are floats)
+      std::vector<float>().swap(float_weight_);
+      weight_.resize(at);
+      fill(weight_.data());
+    } else if (not_one == 0) {  // every weight 1: none stored
+      std::vector<float>().swap(float_weight_);
+    }
   }
 
   // The nodes in the order the passes visit them: block by block (a block
