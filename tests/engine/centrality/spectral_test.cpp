@@ -329,6 +329,20 @@ TEST(Spectral, IdenticalBitsForOneTwoFourAndEightThreads) {
   }
 }
 
+// The four iterations with the same common options: PageRank, PageRank
+// seeded at nodes 1 and seed_b, eigenvector, and Katz with katz_alpha.
+std::vector<IterationResult> all_four(const Graph& g, const IterationOptions& common, node_id seed_b,
+                                      double katz_alpha) {
+  PageRankOptions pr;
+  static_cast<IterationOptions&>(pr) = common;
+  PageRankOptions seeded = pr;
+  seeded.seeds = {1, seed_b};
+  KatzOptions kz;
+  static_cast<IterationOptions&>(kz) = common;
+  kz.alpha = katz_alpha;
+  return {pagerank(g, pr), pagerank(g, seeded), eigenvector_centrality(g, common), katz_centrality(g, kz)};
+}
+
 // parallel_min_work picks serial or parallel block runs; both sum the same
 // fixed blocks in the same order, so forcing either (0: always parallel,
 // max: always serial) on 1, 2 and 4 threads gives the default's bits, on a
@@ -342,17 +356,9 @@ TEST(Spectral, SerialAndParallelBlockRunsGiveIdenticalBits) {
     const std::size_t work = g.num_nodes() + g.in_csr().neighbors.size();
     EXPECT_EQ(work < IterationOptions{}.parallel_min_work, r == &small) << "work " << work;
     auto all = [&](std::size_t min_work) {
-      PageRankOptions pr;
-      pr.parallel_min_work = min_work;
-      PageRankOptions seeded = pr;
-      seeded.seeds = {1, 2000};
-      IterationOptions ev;
-      ev.parallel_min_work = min_work;
-      KatzOptions kz;
-      kz.alpha = 0.01;
-      kz.parallel_min_work = min_work;
-      return std::vector<IterationResult>{pagerank(g, pr), pagerank(g, seeded), eigenvector_centrality(g, ev),
-                                          katz_centrality(g, kz)};
+      IterationOptions common;
+      common.parallel_min_work = min_work;
+      return all_four(g, common, 2000, 0.01);
     };
     const auto reference = all(IterationOptions{}.parallel_min_work);
     for (const int threads : {1, 2, 4}) {
@@ -422,17 +428,9 @@ TEST(Spectral, PortableAndAvx512RowSumsGiveTheSameBits) {
         const Graph g = build_graph(input.n, input.input(), {directed});
         for (const bool weighted : {true, false}) {
           auto all = [&] {
-            PageRankOptions pr;
-            pr.weighted = weighted;
-            PageRankOptions seeded = pr;
-            seeded.seeds = {1, 7};
-            IterationOptions ev;
-            ev.weighted = weighted;
-            KatzOptions kz;
-            kz.alpha = 0.005;
-            kz.weighted = weighted;
-            return std::vector<IterationResult>{pagerank(g, pr), pagerank(g, seeded), eigenvector_centrality(g, ev),
-                                                katz_centrality(g, kz)};
+            IterationOptions common;
+            common.weighted = weighted;
+            return all_four(g, common, 7, 0.005);
           };
           const auto fast = all();
           const auto portable = [&] {
