@@ -199,13 +199,9 @@ class InAdjacency {
     order_.resize(n);
     length_.assign(slots, 0);
     start_.resize(chunks + 1);
+    // f(b) for each block b of the iterations' fixed blocks (for_each_block).
     auto for_blocks = [&](auto&& f) {
-      if (parallel && blocks > 1)
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, blocks, 1), [&](const auto& r) {
-          for (std::size_t b = r.begin(); b < r.end(); ++b) f(b);
-        });
-      else
-        for (std::size_t b = 0; b < blocks; ++b) f(b);
+      for_each_block(n_, parallel, [&](node_id begin, node_id) { f(begin / kBlock); });
     };
     // The order and the lengths, then each chunk's start (in entries).
     for_blocks([&](std::size_t b) { order_block(csr, b * kBlock, std::min(n, (b + 1) * kBlock)); });
